@@ -1,0 +1,59 @@
+// Query execution: index-narrowed candidates, mingo's matcher for the exact semantics,
+// then sort/skip/limit. Projection is applied per batch by the cursor (see commands/find.ts).
+import { Query, find as mingoFind } from 'mingo';
+import type { Document } from 'mongodb';
+import { mongoError } from '../errors';
+import type { Collection } from './collection';
+
+export interface FindOptions {
+  sort?: Document;
+  skip?: number;
+  limit?: number;
+}
+
+export function compileFilter(filter: Document | undefined): Query {
+  if (filter !== undefined && (filter === null || typeof filter !== 'object' || Array.isArray(filter))) {
+    throw mongoError('TypeMismatch', "BSON field 'filter' is the wrong type, expected type 'object'");
+  }
+  return new Query(filter ?? {});
+}
+
+export function matchingDocuments(coll: Collection | undefined, filter: Document | undefined): Document[] {
+  if (!coll) return [];
+  const q = compileFilter(filter);
+  const out: Document[] = [];
+  for (const d of coll.candidates(filter)) if (q.test(d)) out.push(d);
+  return out;
+}
+
+export function findDocuments(coll: Collection | undefined, filter: Document | undefined, opts: FindOptions = {}): Document[] {
+  let docs = matchingDocuments(coll, filter);
+  if (opts.sort && Object.keys(opts.sort).length) docs = sortDocuments(docs, opts.sort);
+  const skip = opts.skip ?? 0;
+  if (skip < 0) throw mongoError('BadValue', 'skip value must be non-negative');
+  const limit = opts.limit ? Math.abs(opts.limit) : 0;
+  if (skip || limit) docs = docs.slice(skip, limit ? skip + limit : undefined);
+  return docs;
+}
+
+export function sortDocuments(docs: Document[], sort: Document): Document[] {
+  for (const [k, v] of Object.entries(sort)) {
+    if (v !== 1 && v !== -1 && !(typeof v === 'object' && v && '$meta' in v)) {
+      throw mongoError('BadValue', `$sort key ordering must be 1 (for ascending) or -1 (for descending): ${k}`);
+    }
+  }
+  return mingoFind(docs, {}).sort(sort as Record<string, 1 | -1>).all() as Document[];
+}
+
+export function projectDocument(doc: Document, projection: Document): Document {
+  return mingoFind([doc], {}, projection).next() as Document;
+}
+
+/** The first document matching `filter` in `sort` order (natural order without a sort), without materialising all matches when unsorted. */
+export function firstMatch(coll: Collection | undefined, filter: Document | undefined, sort?: Document): Document | undefined {
+  if (!coll) return undefined;
+  if (sort && Object.keys(sort).length) return findDocuments(coll, filter, { sort, limit: 1 })[0];
+  const q = compileFilter(filter);
+  for (const d of coll.candidates(filter)) if (q.test(d)) return d;
+  return undefined;
+}
