@@ -5,7 +5,7 @@ import { Engine } from './engine/engine';
 import { CursorManager } from './engine/cursors';
 import { createWireServer } from './server';
 import type { ChangeRecord, Persistence } from './persistence/types';
-import { openPersistenceIfAvailable } from './persistenceLoader';
+import { openPersistence } from './persistence';
 
 export interface EmbeddedServerOptions {
   /** 0 = a free port (default) */
@@ -32,9 +32,11 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions = {}): Pro
   const cursors = new CursorManager(opts.cursorTimeoutMs);
   let persistence: Persistence | undefined;
   if (opts.dataDir) {
-    persistence = await openPersistenceIfAvailable({ dir: opts.dataDir, snapshotSource: () => engine.snapshotRecords() });
+    persistence = await openPersistence({ dir: opts.dataDir, snapshotSource: () => engine.snapshotRecords() });
     await persistence.recover((r) => engine.applyRecord(r));
   }
+  // append is called in the same synchronous step that applied the change in memory, so the
+  // journal order is the apply order; the reply waits for the fsync.
   const commit = persistence
     ? (records: ChangeRecord[]) => (records.length ? persistence!.append(records) : Promise.resolve())
     : () => Promise.resolve();
