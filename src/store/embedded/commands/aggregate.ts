@@ -5,6 +5,7 @@ import { Aggregator } from 'mingo';
 import type { Document } from 'mongodb';
 import { mongoError } from '../errors';
 import { matchingDocuments } from '../engine/query';
+import { numericView } from '../engine/numeric';
 import { collectionArg, optionalArray, optionalDocument, optionalNumber, type CommandContext } from './context';
 import { cursorReply } from './find';
 
@@ -33,17 +34,17 @@ export function aggregate(cmd: Document, ctx: CommandContext): Document {
     const coll = ctx.engine.getCollection(ctx.db, name);
     const first = pipeline[0];
     if (first && '$match' in first) {
-      input = matchingDocuments(coll, first.$match as Document);
+      input = matchingDocuments(coll, first.$match as Document).map((d) => coll!.viewOf(d));
       rest = pipeline.slice(1);
     } else {
-      input = coll ? [...coll.docs.values()] : [];
+      input = coll ? [...coll.docs.values()].map((d) => coll.viewOf(d)) : [];
     }
   }
   const collectionResolver = (name: string) => {
     const c = ctx.engine.getCollection(ctx.db, name);
-    return c ? [...c.docs.values()] : [];
+    return c ? [...c.docs.values()].map((d) => c.viewOf(d)) : [];
   };
-  const docs = rest.length ? (new Aggregator(rest, { collectionResolver }).run(input) as Document[]) : input;
+  const docs = rest.length ? (new Aggregator(numericView(rest), { collectionResolver }).run(input) as Document[]) : input;
   const ns = `${ctx.db}.${nsName}`;
   const batchSize = cursorOpts ? optionalNumber(cursorOpts, 'batchSize') : undefined;
   const { batch, id } = ctx.cursors.firstBatch(ns, docs, batchSize ?? 101);

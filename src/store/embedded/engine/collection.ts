@@ -6,6 +6,7 @@ import { mongoError } from '../errors';
 import { duplicateKeyError, SecondaryIndex, type IndexSpec } from './secondaryIndex';
 import { keyOf } from './keys';
 import { equalityConditions } from './planner';
+import { numericView } from './numeric';
 
 export const ID_INDEX_NAME = '_id_';
 
@@ -13,6 +14,8 @@ export class Collection {
   readonly docs = new Map<string, Document>();
   readonly indexes = new Map<string, SecondaryIndex>();
   readonly uuid = new BSON.UUID();
+  /** numeric views of the documents that hold Double/Int64/Decimal128 wrappers (see numeric.ts) */
+  private readonly views = new WeakMap<Document, Document>();
 
   constructor(
     readonly db: string,
@@ -28,6 +31,16 @@ export class Collection {
     return this.docs.size;
   }
 
+  /** The document as mingo should see it: number wrappers as JS numbers. */
+  viewOf(doc: Document): Document {
+    return this.views.get(doc) ?? doc;
+  }
+
+  private remember(doc: Document): void {
+    const view = numericView(doc);
+    if (view !== doc) this.views.set(doc, view);
+  }
+
   getById(id: unknown): Document | undefined {
     return this.docs.get(keyOf(id));
   }
@@ -38,6 +51,7 @@ export class Collection {
     if (this.docs.has(idKey)) throw duplicateKeyError(this.ns, { name: ID_INDEX_NAME, key: { _id: 1 } }, [doc._id]);
     for (const ix of this.indexes.values()) ix.checkUnique(doc, idKey);
     this.docs.set(idKey, doc);
+    this.remember(doc);
     for (const ix of this.indexes.values()) ix.add(doc, idKey);
   }
 
@@ -50,6 +64,7 @@ export class Collection {
     for (const ix of this.indexes.values()) ix.checkUnique(next, idKey);
     for (const ix of this.indexes.values()) ix.remove(prev, idKey);
     this.docs.set(idKey, next);
+    this.remember(next);
     for (const ix of this.indexes.values()) ix.add(next, idKey);
   }
 

@@ -5,6 +5,7 @@ import { Query } from 'mingo';
 import type { Document } from 'mongodb';
 import { mongoError } from '../errors';
 import { indexValuesAtPath, keyOf, valuesAtPath } from './keys';
+import { numericView } from './numeric';
 import { formatKeyValue } from './formatKey';
 
 export interface IndexSpec {
@@ -32,7 +33,7 @@ export class SecondaryIndex {
 
   constructor(readonly spec: IndexSpec, private readonly ns: string) {
     this.fields = Object.keys(spec.key);
-    if (spec.partialFilterExpression) this.partial = new Query(spec.partialFilterExpression);
+    if (spec.partialFilterExpression) this.partial = new Query(numericView(spec.partialFilterExpression));
   }
 
   get name(): string {
@@ -47,7 +48,7 @@ export class SecondaryIndex {
   }
 
   private keysOf(doc: Document): DocKey[] {
-    if (this.partial && !this.partial.test(doc)) return [];
+    if (this.partial && !this.partial.test(numericView(doc))) return [];
     if (this.spec.sparse && this.fields.every((f) => valuesAtPath(doc, f).length === 0)) return [];
     // Cartesian product over multikey fields (MongoDB allows at most one array field per
     // compound index; we don't refuse more, we just index them all).

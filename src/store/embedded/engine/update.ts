@@ -7,6 +7,7 @@ import { mongoError } from '../errors';
 import { cloneDocument } from './clone';
 import { keyOf } from './keys';
 import { equalityConditions } from './planner';
+import { hasWrappedNumbers, numericView, restoreTypes } from './numeric';
 
 const SUPPORTED_OPERATORS = new Set([
   '$set', '$unset', '$inc', '$mul', '$min', '$max', '$rename', '$currentDate',
@@ -55,11 +56,11 @@ export function applyUpdate(doc: Document, u: Document | Document[], opts: Apply
   const kind = classifyUpdate(u);
   let next: Document;
   if (kind === 'pipeline') {
-    const out = aggregate([cloneDocument(doc)], u as Document[]);
-    next = out[0] ?? {};
+    const out = aggregate([cloneDocument(numericView(doc))], numericView(u as Document[]));
+    next = restoreTypes(out[0] ?? {}, doc) as Document;
   } else if (kind === 'replacement') {
     const repl = u as Document;
-    if ('_id' in repl && !opts.inserting && keyOf(repl._id) !== keyOf(doc._id)) {
+    if ('_id' in repl && !opts.inserting && '_id' in doc && keyOf(repl._id) !== keyOf(doc._id)) {
       throw mongoError(
         'ImmutableField',
         `After applying the update, the (immutable) field '_id' was found to have been altered to _id: ${String(repl._id)}`,
@@ -68,17 +69,29 @@ export function applyUpdate(doc: Document, u: Document | Document[], opts: Apply
     next = '_id' in doc ? { _id: doc._id, ...cloneDocument(repl) } : cloneDocument(repl);
     if ('_id' in repl) next._id = repl._id;
   } else {
-    next = cloneDocument(doc);
+    next = cloneDocument(numericView(doc));
     const { $setOnInsert, ...rest } = u as Document;
-    if (Object.keys(rest).length) {
-      mingoUpdate(next, rest, opts.arrayFilters, opts.filter);
-    }
-    if (opts.inserting && $setOnInsert) mingoUpdate(next, { $set: $setOnInsert });
+    const filter = opts.filter ? numericView(opts.filter) : undefined;
+    const arrayFilters = opts.arrayFilters ? numericView(opts.arrayFilters) : undefined;
+    if (Object.keys(rest).length) mingoUpdate(next, numericView(rest), arrayFilters, filter);
+    if (opts.inserting && $setOnInsert) mingoUpdate(next, { $set: numericView($setOnInsert) });
+    next = restoreTypes(next, doc) as Document;
+    // Values the client set with an explicit BSON number type (e.g. a Double 5.0) keep it.
+    setTypedValues(next, (u as Document).$set);
+    if (opts.inserting) setTypedValues(next, $setOnInsert);
   }
   if ('_id' in doc && keyOf(next._id) !== keyOf(doc._id)) {
     throw mongoError('ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
   }
   return idFirst(next);
+}
+
+function setTypedValues(target: Document, spec: unknown): void {
+  if (!spec || typeof spec !== 'object') return;
+  for (const [path, value] of Object.entries(spec as Document)) {
+    if (path.includes('$') || !hasWrappedNumbers(value)) continue;
+    setPath(target, path, cloneDocument({ v: value }).v);
+  }
 }
 
 /** The document an upsert inserts: the query's equality fields, then the update applied to them. */

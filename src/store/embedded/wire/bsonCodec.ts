@@ -1,15 +1,13 @@
-// The one place that decides how BSON bytes become the engine's in-memory values.
-// Int32 and Double both become JS numbers so mingo can evaluate queries and updates on them;
-// on the way out the serializer writes an integral number in Int32 range as Int32 and anything
-// else as Double, which is exactly what the driver sends for a JS number, so a round-trip of
-// a value written by mongoose or the driver keeps its type. Int64 (Long) and Decimal128 stay
-// wrapped (promoteLongs: false) so they come back as Int64/Decimal128.
+// The one place that decides how BSON bytes become the engine's in-memory values: decoded with
+// promoteValues:false so Int32 and Double can be told apart, then normalised by fromWire (see
+// engine/numeric.ts for the representation and why).
 import { BSON, type Document } from 'mongodb';
+import { fromWire } from '../engine/numeric';
 
-const DESERIALIZE_OPTIONS = { promoteValues: true, promoteLongs: false, promoteBuffers: false } as const;
+const DESERIALIZE_OPTIONS = { promoteValues: false, promoteLongs: false, promoteBuffers: false } as const;
 
 export function decodeDocument(bytes: Uint8Array): Document {
-  return BSON.deserialize(bytes, DESERIALIZE_OPTIONS);
+  return fromWire(BSON.deserialize(bytes, DESERIALIZE_OPTIONS)) as Document;
 }
 
 export function encodeDocument(doc: Document): Uint8Array {
