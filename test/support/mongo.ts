@@ -32,3 +32,42 @@ export function withDatabase(uri: string, dbName: string): string {
   u.pathname = `/${dbName}`;
   return u.toString();
 }
+
+import { MongoClient, type Db } from 'mongodb';
+
+export interface TestDatabase {
+  client: MongoClient;
+  db: Db;
+  uri: string;
+  /** drops the database, closes the client and stops the embedded server */
+  cleanup(): Promise<void>;
+}
+
+/** A driver client on a database of its own; call cleanup() in afterAll. */
+export async function openTestDatabase(prefix: string): Promise<TestDatabase> {
+  const uri = await getMongoUri();
+  const client = await MongoClient.connect(uri);
+  const db = client.db(uniqueDbName(prefix));
+  return {
+    client,
+    db,
+    uri,
+    async cleanup() {
+      await db.dropDatabase().catch(() => undefined);
+      await client.close();
+      await stopMongo();
+    },
+  };
+}
+
+/** True when the suite runs against the embedded server (tests of embedded-only knobs check this). */
+export function usingEmbedded(): boolean {
+  return !process.env.MONGODB_URI;
+}
+
+/**
+ * Schema-less documents whose _id may be anything: the driver's default Document type assumes
+ * an ObjectId _id and rejects the numeric/string ids these conformance tests use.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyDoc = any;

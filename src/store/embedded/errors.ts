@@ -90,6 +90,9 @@ export function toMongoError(e: unknown): MongoCommandError {
     }
     return new MongoCommandError(ErrorCodes.BadValue, message);
   }
+  if (/immutable field '_id'/.test(message)) {
+    return new MongoCommandError(ErrorCodes.ImmutableField, "Performing an update on the path '_id' would modify the immutable field '_id'");
+  }
   if (e instanceof RangeError || e instanceof TypeError) {
     return new MongoCommandError(ErrorCodes.BadValue, message);
   }
