@@ -23,6 +23,7 @@ export const ErrorCodes = {
   IndexKeySpecsConflict: 86,
   CommandNotSupported: 115,
   DuplicateKey: 11000,
+  InvalidPipelineOperator: 168,
   NotImplemented: 238,
   Location40324: 40324,
 } as const;
@@ -74,26 +75,27 @@ export function mongoError(code: ErrorCodeName, message: string, extra?: Documen
 export function toMongoError(e: unknown): MongoCommandError {
   if (e instanceof MongoCommandError) return e;
   const message = e instanceof Error ? e.message : String(e);
-  if (e instanceof Error && e.name === 'MingoError') {
-    // mingo names the operator it does not know ("unknown query operator $foo",
-    // "unregistered pipeline operator $foo."); keep its words, classify like mongod does.
-    if (/pipeline operator/.test(message)) {
-      const op = /(\$\w+)/.exec(message)?.[1] ?? '?';
-      return new MongoCommandError(ErrorCodes.Location40324, `Unrecognized pipeline stage name: '${op}'`);
-    }
-    if (/Unknown update operator/i.test(message)) {
-      const op = /(\$\w+)/.exec(message)?.[1] ?? '?';
-      return new MongoCommandError(
-        ErrorCodes.FailedToParse,
-        `Unknown modifier: ${op}. Expected a valid update modifier or pipeline-style update specified as an array`,
-      );
-    }
-    return new MongoCommandError(ErrorCodes.BadValue, message);
+  const op = /(\$\w+)/.exec(message)?.[1] ?? '?';
+  // mingo names the operator it does not know; keep the name, use mongod's code and wording.
+  if (/pipeline operator/.test(message)) {
+    return new MongoCommandError(ErrorCodes.Location40324, `Unrecognized pipeline stage name: '${op}'`);
+  }
+  if (/Unknown update operator/i.test(message)) {
+    return new MongoCommandError(
+      ErrorCodes.FailedToParse,
+      `Unknown modifier: ${op}. Expected a valid update modifier or pipeline-style update specified as an array`,
+    );
+  }
+  if (/unknown (query|top level) operator/i.test(message)) {
+    return new MongoCommandError(ErrorCodes.BadValue, `unknown operator: ${op}`);
+  }
+  if (/accumulator '.*' is not registered|expression operator/i.test(message)) {
+    return new MongoCommandError(ErrorCodes.InvalidPipelineOperator, `Unrecognized expression '${op}'`);
   }
   if (/immutable field '_id'/.test(message)) {
     return new MongoCommandError(ErrorCodes.ImmutableField, "Performing an update on the path '_id' would modify the immutable field '_id'");
   }
-  if (e instanceof RangeError || e instanceof TypeError) {
+  if (e instanceof Error && (e.name === 'MingoError' || e.constructor.name === 'MingoError' || e instanceof RangeError || e instanceof TypeError)) {
     return new MongoCommandError(ErrorCodes.BadValue, message);
   }
   return new MongoCommandError(ErrorCodes.InternalError, message);
