@@ -1,0 +1,145 @@
+// A collection: documents by canonical _id key (a Map keeps insertion order, which is the
+// natural order clients see), plus its secondary indexes. Every mutating method first checks
+// all constraints and only then changes anything, so a rejected write leaves no trace.
+import { BSON, type Document } from 'mongodb';
+import { mongoError } from '../errors';
+import { duplicateKeyError, SecondaryIndex, type IndexSpec } from './secondaryIndex';
+import { keyOf } from './keys';
+import { equalityConditions } from './planner';
+import { numericView } from './numeric';
+
+export const ID_INDEX_NAME = '_id_';
+
+export class Collection {
+  readonly docs = new Map<string, Document>();
+  readonly indexes = new Map<string, SecondaryIndex>();
+  readonly uuid = new BSON.UUID();
+  /** numeric views of the documents that hold Double/Int64/Decimal128 wrappers (see numeric.ts) */
+  private readonly views = new WeakMap<Document, Document>();
+
+  constructor(
+    readonly db: string,
+    readonly name: string,
+    readonly options: Document = {},
+  ) {}
+
+  get ns(): string {
+    return `${this.db}.${this.name}`;
+  }
+
+  get size(): number {
+    return this.docs.size;
+  }
+
+  /** The document as mingo should see it: number wrappers as JS numbers. */
+  viewOf(doc: Document): Document {
+    return this.views.get(doc) ?? doc;
+  }
+
+  private remember(doc: Document): void {
+    const view = numericView(doc);
+    if (view !== doc) this.views.set(doc, view);
+  }
+
+  getById(id: unknown): Document | undefined {
+    return this.docs.get(keyOf(id));
+  }
+
+  insert(doc: Document): void {
+    if (!('_id' in doc)) throw new Error('engine insert without _id');
+    const idKey = keyOf(doc._id);
+    if (this.docs.has(idKey)) throw duplicateKeyError(this.ns, { name: ID_INDEX_NAME, key: { _id: 1 } }, [doc._id]);
+    for (const ix of this.indexes.values()) ix.checkUnique(doc, idKey);
+    this.docs.set(idKey, doc);
+    this.remember(doc);
+    for (const ix of this.indexes.values()) ix.add(doc, idKey);
+  }
+
+  /** Replaces the stored document with the same _id by `next` (which must keep the _id). */
+  replace(prev: Document, next: Document): void {
+    const idKey = keyOf(prev._id);
+    if (keyOf(next._id) !== idKey) {
+      throw mongoError('ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
+    }
+    for (const ix of this.indexes.values()) ix.checkUnique(next, idKey);
+    for (const ix of this.indexes.values()) ix.remove(prev, idKey);
+    this.docs.set(idKey, next);
+    this.remember(next);
+    for (const ix of this.indexes.values()) ix.add(next, idKey);
+  }
+
+  remove(doc: Document): void {
+    const idKey = keyOf(doc._id);
+    if (!this.docs.delete(idKey)) return;
+    for (const ix of this.indexes.values()) ix.remove(doc, idKey);
+  }
+
+  /** Adds an index over the existing documents; refuses (leaving nothing behind) if they violate uniqueness. */
+  addIndex(spec: IndexSpec): void {
+    const ix = new SecondaryIndex(spec, this.ns);
+    for (const [idKey, doc] of this.docs) {
+      ix.checkUnique(doc, idKey);
+      ix.add(doc, idKey);
+    }
+    this.indexes.set(spec.name, ix);
+  }
+
+  dropIndex(name: string): void {
+    this.indexes.delete(name);
+  }
+
+  listIndexSpecs(): Document[] {
+    return [{ v: 2, key: { _id: 1 }, name: ID_INDEX_NAME }, ...[...this.indexes.values()].map((ix) => ({ v: 2, ...ix.spec }))];
+  }
+
+  /**
+   * Documents that may match `filter`, narrowed by the _id map or an index when the filter has
+   * an equality on _id or on the first field of an index; the caller still applies the filter.
+   */
+  candidates(filter: Document | undefined): Iterable<Document> {
+    if (!filter) return this.docs.values();
+    const eq = equalityConditions(filter);
+    if (eq.size === 0) return this.docs.values();
+    const ids = eq.get('_id');
+    if (ids) {
+      const out: Document[] = [];
+      const seen = new Set<string>();
+      for (const v of ids) {
+        const k = keyOf(v);
+        if (seen.has(k)) continue;
+        seen.add(k);
+        const d = this.docs.get(k);
+        if (d) out.push(d);
+      }
+      return out;
+    }
+    let best: Set<string> | undefined;
+    for (const ix of this.indexes.values()) {
+      if (!ix.coversAllDocuments) continue;
+      const values = eq.get(ix.fields[0]);
+      if (!values) continue;
+      const found = ix.lookupFirst(values);
+      if (!best || found.size < best.size) best = found;
+      if (best.size === 0) break;
+    }
+    if (!best) return this.docs.values();
+    const out: Document[] = [];
+    for (const k of best) {
+      const d = this.docs.get(k);
+      if (d) out.push(d);
+    }
+    // keep natural (insertion) order like a collection scan would, for small candidate sets
+    return out;
+  }
+
+  /** Which index a filter would use: for tests and explain-like diagnostics. */
+  plan(filter: Document | undefined): string {
+    if (!filter) return 'COLLSCAN';
+    const eq = equalityConditions(filter);
+    if (eq.has('_id')) return 'IDHACK';
+    for (const ix of this.indexes.values()) {
+      if (ix.coversAllDocuments && eq.has(ix.fields[0])) return `IXSCAN ${ix.name}`;
+    }
+    return 'COLLSCAN';
+  }
+}

@@ -1,0 +1,74 @@
+// Query execution: index-narrowed candidates, mingo's matcher for the exact semantics,
+// then sort/skip/limit. Projection is applied per batch by the cursor (see commands/find.ts).
+import { Query, find as mingoFind } from 'mingo';
+import type { Document } from 'mongodb';
+import { mongoError } from '../errors';
+import type { Collection } from './collection';
+import { numericView } from './numeric';
+
+export interface FindOptions {
+  sort?: Document;
+  skip?: number;
+  limit?: number;
+}
+
+export function compileFilter(filter: Document | undefined): Query {
+  if (filter !== undefined && (filter === null || typeof filter !== 'object' || Array.isArray(filter))) {
+    throw mongoError('TypeMismatch', "BSON field 'filter' is the wrong type, expected type 'object'");
+  }
+  return new Query(numericView(filter ?? {}));
+}
+
+export function matchingDocuments(coll: Collection | undefined, filter: Document | undefined): Document[] {
+  if (!coll) return [];
+  const q = compileFilter(filter);
+  const out: Document[] = [];
+  for (const d of coll.candidates(filter)) if (q.test(coll.viewOf(d))) out.push(d);
+  return out;
+}
+
+export function findDocuments(coll: Collection | undefined, filter: Document | undefined, opts: FindOptions = {}): Document[] {
+  let docs = matchingDocuments(coll, filter);
+  if (opts.sort && Object.keys(opts.sort).length) docs = sortDocuments(docs, opts.sort, (d) => coll!.viewOf(d));
+  const skip = opts.skip ?? 0;
+  if (skip < 0) throw mongoError('BadValue', 'skip value must be non-negative');
+  const limit = opts.limit ? Math.abs(opts.limit) : 0;
+  if (skip || limit) docs = docs.slice(skip, limit ? skip + limit : undefined);
+  return docs;
+}
+
+/** Sorts by mingo's BSON ordering, comparing numeric views but returning the stored documents. */
+export function sortDocuments(docs: Document[], sort: Document, viewOf: (d: Document) => Document = (d) => d): Document[] {
+  for (const [k, v] of Object.entries(sort)) {
+    if (v !== 1 && v !== -1 && !(typeof v === 'object' && v && '$meta' in v)) {
+      throw mongoError('BadValue', `$sort key ordering must be 1 (for ascending) or -1 (for descending): ${k}`);
+    }
+  }
+  const byView = new Map<Document, Document>();
+  const views = docs.map((d) => {
+    const v = viewOf(d);
+    byView.set(v, d);
+    return v;
+  });
+  const sorted = mingoFind(views, {}).sort(sort as Record<string, 1 | -1>).all() as Document[];
+  return sorted.map((v) => byView.get(v) ?? v);
+}
+
+export function projectDocument(doc: Document, projection: Document): Document {
+  const out = mingoFind([doc], {}, projection).next() as Document;
+  // mongod always returns _id first
+  if (out && '_id' in out && Object.keys(out)[0] !== '_id') {
+    const { _id, ...rest } = out;
+    return { _id, ...rest };
+  }
+  return out;
+}
+
+/** The first document matching `filter` in `sort` order (natural order without a sort), without materialising all matches when unsorted. */
+export function firstMatch(coll: Collection | undefined, filter: Document | undefined, sort?: Document): Document | undefined {
+  if (!coll) return undefined;
+  if (sort && Object.keys(sort).length) return findDocuments(coll, filter, { sort, limit: 1 })[0];
+  const q = compileFilter(filter);
+  for (const d of coll.candidates(filter)) if (q.test(coll.viewOf(d))) return d;
+  return undefined;
+}

@@ -1,0 +1,139 @@
+// One created index (single-field or compound) kept as hash maps from canonical key strings to
+// the _id keys of the documents holding them. `full` serves unique enforcement and whole-key
+// equality; `byFirst` serves queries with equality on the first indexed field only.
+import { Query } from 'mingo';
+import type { Document } from 'mongodb';
+import { mongoError } from '../errors';
+import { indexValuesAtPath, keyOf, valuesAtPath } from './keys';
+import { numericView } from './numeric';
+import { formatKeyValue } from './formatKey';
+
+export interface IndexSpec {
+  v?: number;
+  key: Document;
+  name: string;
+  unique?: boolean;
+  sparse?: boolean;
+  partialFilterExpression?: Document;
+  expireAfterSeconds?: number;
+  [option: string]: unknown;
+}
+
+interface DocKey {
+  full: string;
+  first: string;
+  values: unknown[];
+}
+
+export class SecondaryIndex {
+  readonly fields: string[];
+  private readonly full = new Map<string, Set<string>>();
+  private readonly byFirst = new Map<string, Set<string>>();
+  private readonly partial?: Query;
+
+  constructor(readonly spec: IndexSpec, private readonly ns: string) {
+    this.fields = Object.keys(spec.key);
+    if (spec.partialFilterExpression) this.partial = new Query(numericView(spec.partialFilterExpression));
+  }
+
+  get name(): string {
+    return this.spec.name;
+  }
+  get unique(): boolean {
+    return !!this.spec.unique;
+  }
+  /** A query may use this index for candidate selection only if every document is in it. */
+  get coversAllDocuments(): boolean {
+    return !this.spec.sparse && !this.partial;
+  }
+
+  private keysOf(doc: Document): DocKey[] {
+    if (this.partial && !this.partial.test(numericView(doc))) return [];
+    if (this.spec.sparse && this.fields.every((f) => valuesAtPath(doc, f).length === 0)) return [];
+    // Cartesian product over multikey fields (MongoDB allows at most one array field per
+    // compound index; we don't refuse more, we just index them all).
+    let tuples: unknown[][] = [[]];
+    for (const f of this.fields) {
+      const vals = indexValuesAtPath(doc, f);
+      const next: unknown[][] = [];
+      for (const t of tuples) for (const v of vals) next.push([...t, v]);
+      tuples = next;
+    }
+    const seen = new Set<string>();
+    const out: DocKey[] = [];
+    for (const values of tuples) {
+      const full = values.map(keyOf).join('\u0000');
+      if (seen.has(full)) continue;
+      seen.add(full);
+      out.push({ full, first: keyOf(values[0]), values });
+    }
+    return out;
+  }
+
+  /** Throws the server's duplicate key error if `doc` (whose _id key is `idKey`) would violate uniqueness. */
+  checkUnique(doc: Document, idKey: string): void {
+    if (!this.unique) return;
+    for (const k of this.keysOf(doc)) {
+      const holders = this.full.get(k.full);
+      if (!holders) continue;
+      for (const other of holders) {
+        if (other !== idKey) throw duplicateKeyError(this.ns, this.spec, k.values);
+      }
+    }
+  }
+
+  add(doc: Document, idKey: string): void {
+    for (const k of this.keysOf(doc)) {
+      addTo(this.full, k.full, idKey);
+      if (this.fields.length > 1) addTo(this.byFirst, k.first, idKey);
+    }
+  }
+
+  remove(doc: Document, idKey: string): void {
+    for (const k of this.keysOf(doc)) {
+      removeFrom(this.full, k.full, idKey);
+      if (this.fields.length > 1) removeFrom(this.byFirst, k.first, idKey);
+    }
+  }
+
+  /** _id keys of documents whose first indexed field equals one of `values`. */
+  lookupFirst(values: unknown[]): Set<string> {
+    const map = this.fields.length > 1 ? this.byFirst : this.full;
+    const out = new Set<string>();
+    for (const v of values) {
+      const ids = map.get(keyOf(v));
+      if (ids) for (const id of ids) out.add(id);
+    }
+    return out;
+  }
+
+  clear(): void {
+    this.full.clear();
+    this.byFirst.clear();
+  }
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, id: string): void {
+  let s = map.get(key);
+  if (!s) map.set(key, (s = new Set()));
+  s.add(id);
+}
+
+function removeFrom(map: Map<string, Set<string>>, key: string, id: string): void {
+  const s = map.get(key);
+  if (!s) return;
+  s.delete(id);
+  if (s.size === 0) map.delete(key);
+}
+
+export function duplicateKeyError(ns: string, spec: { name: string; key: Document }, values: unknown[]) {
+  const fields = Object.keys(spec.key);
+  const keyValue: Document = {};
+  fields.forEach((f, i) => (keyValue[f] = values[i] === undefined ? null : values[i]));
+  const keyPattern: Document = { ...spec.key };
+  return mongoError(
+    'DuplicateKey',
+    `E11000 duplicate key error collection: ${ns} index: ${spec.name} dup key: ${formatKeyValue(keyValue)}`,
+    { keyPattern, keyValue },
+  );
+}
