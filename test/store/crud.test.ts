@@ -90,6 +90,20 @@ describe('update', () => {
     expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, n: 6, arr: [1, 2], renamed: { b: '值' } });
   });
 
+  it('creates and removes nested paths with $set/$inc/$unset and leaves other documents untouched', async () => {
+    const c = fresh();
+    await c.insertMany([{ _id: 1, a: { keep: 1 } }, { _id: 2, a: { keep: 2 } }]);
+    await c.updateOne({ _id: 1 }, { $set: { 'a.b.c': '深' }, $inc: { 'stats.n': 2 } });
+    await c.updateOne({ _id: 1 }, { $inc: { 'stats.n': 3 }, $unset: { 'a.keep': '', 'no.such': '' } });
+    expect(await c.find().sort({ _id: 1 }).toArray()).toEqual([
+      { _id: 1, a: { b: { c: '深' } }, stats: { n: 5 } },
+      { _id: 2, a: { keep: 2 } },
+    ]);
+    const err = await c.updateOne({ _id: 2 }, { $inc: { 'a.keep': 'x' } } as Document).catch((e) => e);
+    expect(err.name).toBe('MongoServerError');
+    expect(await c.findOne({ _id: 2 })).toEqual({ _id: 2, a: { keep: 2 } });
+  });
+
   it('conditional single-document update guards a counter (filled < headcount)', async () => {
     const c = fresh();
     await c.insertOne({ _id: 'shift', filled: 0, headcount: 3 });

@@ -28,7 +28,7 @@ export interface EmbeddedServer {
 
 export async function startEmbeddedServer(opts: EmbeddedServerOptions = {}): Promise<EmbeddedServer> {
   const host = opts.host ?? '127.0.0.1';
-  const engine = new Engine();
+  const engine = new Engine(!!opts.dataDir);
   const cursors = new CursorManager(opts.cursorTimeoutMs);
   let persistence: Persistence | undefined;
   if (opts.dataDir) {

@@ -4,7 +4,7 @@
 import { Aggregator } from 'mingo';
 import type { Document } from 'mongodb';
 import { mongoError } from '../errors';
-import { matchingDocuments } from '../engine/query';
+import { MINGO_OPTIONS, matchingDocuments } from '../engine/query';
 import { numericView } from '../engine/numeric';
 import { collectionArg, optionalArray, optionalDocument, optionalNumber, type CommandContext } from './context';
 import { cursorReply } from './find';
@@ -44,7 +44,7 @@ export function aggregate(cmd: Document, ctx: CommandContext): Document {
     const c = ctx.engine.getCollection(ctx.db, name);
     return c ? [...c.docs.values()].map((d) => c.viewOf(d)) : [];
   };
-  const docs = rest.length ? (new Aggregator(numericView(rest), { collectionResolver }).run(input) as Document[]) : input;
+  const docs = rest.length ? (new Aggregator(numericView(rest), { ...MINGO_OPTIONS, collectionResolver }).run(input) as Document[]) : input;
   const ns = `${ctx.db}.${nsName}`;
   const batchSize = cursorOpts ? optionalNumber(cursorOpts, 'batchSize') : undefined;
   const { batch, id } = ctx.cursors.firstBatch(ns, docs, batchSize ?? 101);

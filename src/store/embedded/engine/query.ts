@@ -5,6 +5,11 @@ import type { Document } from 'mongodb';
 import { mongoError } from '../errors';
 import type { Collection } from './collection';
 import { numericView } from './numeric';
+import { scalarEqualityMatcher } from './fastPaths';
+
+export interface Matcher {
+  test(doc: Document): boolean;
+}
 
 export interface FindOptions {
   sort?: Document;
@@ -12,11 +17,18 @@ export interface FindOptions {
   limit?: number;
 }
 
-export function compileFilter(filter: Document | undefined): Query {
+/** Scripts ($where, $function, $accumulator) would run client-supplied JavaScript in the server. */
+export const MINGO_OPTIONS = { scriptEnabled: false } as const;
+
+export function compileFilter(filter: Document | undefined): Matcher {
   if (filter !== undefined && (filter === null || typeof filter !== 'object' || Array.isArray(filter))) {
     throw mongoError('TypeMismatch', "BSON field 'filter' is the wrong type, expected type 'object'");
   }
-  return new Query(numericView(filter ?? {}));
+  const f = filter ?? {};
+  const fast = scalarEqualityMatcher(f);
+  if (fast) return { test: fast };
+  const { $comment: _comment, ...rest } = f;
+  return new Query(numericView(rest), MINGO_OPTIONS);
 }
 
 export function matchingDocuments(coll: Collection | undefined, filter: Document | undefined): Document[] {
@@ -50,12 +62,12 @@ export function sortDocuments(docs: Document[], sort: Document, viewOf: (d: Docu
     byView.set(v, d);
     return v;
   });
-  const sorted = mingoFind(views, {}).sort(sort as Record<string, 1 | -1>).all() as Document[];
+  const sorted = mingoFind(views, {}, undefined, MINGO_OPTIONS).sort(sort as Record<string, 1 | -1>).all() as Document[];
   return sorted.map((v) => byView.get(v) ?? v);
 }
 
 export function projectDocument(doc: Document, projection: Document): Document {
-  const out = mingoFind([doc], {}, projection).next() as Document;
+  const out = mingoFind([doc], {}, projection, MINGO_OPTIONS).next() as Document;
   // mongod always returns _id first
   if (out && '_id' in out && Object.keys(out)[0] !== '_id') {
     const { _id, ...rest } = out;
