@@ -484,3 +484,22 @@ describe('persistence: directory lock', () => {
     expect(fs.existsSync(path.join(dir, 'LOCK'))).toBe(false);
   });
 });
+
+describe('persistence: data directory creation', () => {
+  test('a missing data directory is created, and its new names are synced up to the existing parent', async () => {
+    const root = tmpDir();
+    const dir = path.join(root, 'a', 'b', 'data');
+    const synced: string[] = [];
+    const io: DurableIO = {
+      datasync: nodeDurableIO.datasync,
+      syncDir: async (d) => {
+        synced.push(path.resolve(d));
+        await nodeDurableIO.syncDir(d);
+      },
+    };
+    const { p } = await openTracked(dir, { io });
+    expect(fs.statSync(dir).isDirectory()).toBe(true);
+    for (const d of [path.join(root, 'a', 'b'), path.join(root, 'a'), root]) expect(synced).toContain(d);
+    await p.close();
+  });
+});

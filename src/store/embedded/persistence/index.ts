@@ -2,6 +2,7 @@
 // See dataDir.ts for the directory layout and the recovery rule, frame.ts for the file format.
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
+import * as path from 'node:path';
 import { listDataDir, inDir, journalName, snapshotName } from './dataDir';
 import { lockDataDir, type DirLock } from './dirLock';
 import { nodeDurableIO, type DurableIO } from './durableIO';
@@ -37,9 +38,19 @@ export async function openPersistence(opts: PersistenceOptions, internals: Persi
   if (!(Number.isFinite(limit) && limit > 0)) {
     throw new RangeError('openPersistence: option "journalBytesBeforeCheckpoint" must be a positive number of bytes');
   }
-  await fsp.mkdir(opts.dir, { recursive: true });
+  const io = internals.io ?? nodeDurableIO;
+  const created = await fsp.mkdir(opts.dir, { recursive: true });
+  if (created !== undefined) {
+    // the names of newly created directories must be durable too, or a crash could lose the whole
+    // data directory: sync every parent from the data directory's up to the first one created
+    const top = path.dirname(path.resolve(created));
+    for (let d = path.resolve(opts.dir); d !== top && d !== path.dirname(d); ) {
+      d = path.dirname(d);
+      await io.syncDir(d);
+    }
+  }
   const lock = lockDataDir(opts.dir);
-  return new DurableStore(opts.dir, opts.snapshotSource, limit, internals.io ?? nodeDurableIO, lock);
+  return new DurableStore(opts.dir, opts.snapshotSource, limit, io, lock);
 }
 
 type State = 'opened' | 'recovering' | 'ready' | 'closing' | 'closed';
