@@ -45,23 +45,27 @@ export class Collection {
     return this.docs.get(keyOf(id));
   }
 
-  insert(doc: Document): void {
+  /**
+   * @param enforceUnique false only while replaying the journal: a record that raced a checkpoint
+   *   may briefly contradict the snapshot, and the records after it restore consistency.
+   */
+  insert(doc: Document, enforceUnique = true): void {
     if (!('_id' in doc)) throw new Error('engine insert without _id');
     const idKey = keyOf(doc._id);
     if (this.docs.has(idKey)) throw duplicateKeyError(this.ns, { name: ID_INDEX_NAME, key: { _id: 1 } }, [doc._id]);
-    for (const ix of this.indexes.values()) ix.checkUnique(doc, idKey);
+    if (enforceUnique) for (const ix of this.indexes.values()) ix.checkUnique(doc, idKey);
     this.docs.set(idKey, doc);
     this.remember(doc);
     for (const ix of this.indexes.values()) ix.add(doc, idKey);
   }
 
   /** Replaces the stored document with the same _id by `next` (which must keep the _id). */
-  replace(prev: Document, next: Document): void {
+  replace(prev: Document, next: Document, enforceUnique = true): void {
     const idKey = keyOf(prev._id);
     if (keyOf(next._id) !== idKey) {
       throw mongoError('ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
     }
-    for (const ix of this.indexes.values()) ix.checkUnique(next, idKey);
+    if (enforceUnique) for (const ix of this.indexes.values()) ix.checkUnique(next, idKey);
     for (const ix of this.indexes.values()) ix.remove(prev, idKey);
     this.docs.set(idKey, next);
     this.remember(next);
@@ -75,10 +79,10 @@ export class Collection {
   }
 
   /** Adds an index over the existing documents; refuses (leaving nothing behind) if they violate uniqueness. */
-  addIndex(spec: IndexSpec): void {
+  addIndex(spec: IndexSpec, enforceUnique = true): void {
     const ix = new SecondaryIndex(spec, this.ns);
     for (const [idKey, doc] of this.docs) {
-      ix.checkUnique(doc, idKey);
+      if (enforceUnique) ix.checkUnique(doc, idKey);
       ix.add(doc, idKey);
     }
     this.indexes.set(spec.name, ix);

@@ -100,7 +100,7 @@ export class Engine {
         return;
       case 'createIndex': {
         const coll = this.getCollection(r.db, r.coll) ?? this.createCollectionInternal(r.db, r.coll, {});
-        if (!coll.indexes.has(r.spec.name)) coll.addIndex(r.spec as IndexSpec);
+        if (!coll.indexes.has(r.spec.name)) coll.addIndex(r.spec as IndexSpec, false);
         return;
       }
       case 'dropIndex':
@@ -110,8 +110,8 @@ export class Engine {
         const coll = this.getCollection(r.db, r.coll) ?? this.createCollectionInternal(r.db, r.coll, {});
         const doc = decodeDocument(r.doc);
         const prev = coll.getById(doc._id);
-        if (prev) coll.replace(prev, doc);
-        else coll.insert(doc);
+        if (prev) coll.replace(prev, doc, false);
+        else coll.insert(doc, false);
         return;
       }
       case 'del': {
