@@ -474,12 +474,28 @@ describe('persistence: directory lock', () => {
     );
   });
 
+  test('a lock whose pid now belongs to an unrelated process (pid reuse after a restart) is taken over', async () => {
+    const dir = tmpDir();
+    // the parent process is alive, but the lock says it was started at another time
+    fs.writeFileSync(path.join(dir, 'LOCK'), `${process.ppid}\n\n1\n`);
+    const { p } = await openTracked(dir);
+    expect(fs.readFileSync(path.join(dir, 'LOCK'), 'utf8').split('\n')[0]).toBe(String(process.pid));
+    await p.close();
+  });
+
+  test('a lock written before a reboot (other boot id) is taken over', async () => {
+    const dir = tmpDir();
+    fs.writeFileSync(path.join(dir, 'LOCK'), `${process.ppid}\n00000000-0000-0000-0000-000000000000\n\n`);
+    const { p } = await openTracked(dir);
+    await p.close();
+  });
+
   test('a lock left by a dead process (kill -9) is taken over', async () => {
     const dir = tmpDir();
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
     fs.writeFileSync(path.join(dir, 'LOCK'), `${dead.stdout.toString()}\n`);
     const { p } = await openTracked(dir);
-    expect(fs.readFileSync(path.join(dir, 'LOCK'), 'utf8').trim()).toBe(String(process.pid));
+    expect(fs.readFileSync(path.join(dir, 'LOCK'), 'utf8').split('\n')[0]).toBe(String(process.pid));
     await p.close();
     expect(fs.existsSync(path.join(dir, 'LOCK'))).toBe(false);
   });
