@@ -68,6 +68,20 @@ describe('find', () => {
     expect(await c.countDocuments({ missing: null })).toBe(20);
   });
 
+  it('sorts like mongod: missing/null first, numbers before strings, arrays by their min (asc) or max (desc)', async () => {
+    const s = fresh();
+    await s.insertMany([
+      { _id: 'str', v: 'a' },
+      { _id: 'num', v: 5 },
+      { _id: 'missing' },
+      { _id: 'arr', v: [7, 1] },
+      { _id: 'date', v: new Date(0) },
+      { _id: 'neg', v: -2.5 },
+    ]);
+    expect((await s.find().sort({ v: 1, _id: 1 }).toArray()).map((d) => d._id)).toEqual(['missing', 'neg', 'arr', 'num', 'str', 'date']);
+    expect((await s.find().sort({ v: -1, _id: 1 }).toArray()).map((d) => d._id)).toEqual(['date', 'str', 'arr', 'num', 'neg', 'missing']);
+  });
+
   it('findOne on a missing collection returns null', async () => {
     expect(await t.db.collection('nope').findOne({})).toBeNull();
   });

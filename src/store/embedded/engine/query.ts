@@ -6,6 +6,7 @@ import { mongoError } from '../errors';
 import type { Collection } from './collection';
 import { numericView } from './numeric';
 import { scalarEqualityMatcher } from './fastPaths';
+import { sortBySpec } from './sort';
 
 export interface Matcher {
   test(doc: Document): boolean;
@@ -49,21 +50,14 @@ export function findDocuments(coll: Collection | undefined, filter: Document | u
   return docs;
 }
 
-/** Sorts by mingo's BSON ordering, comparing numeric views but returning the stored documents. */
+/** Sorts by MongoDB's BSON ordering, comparing numeric views but returning the stored documents. */
 export function sortDocuments(docs: Document[], sort: Document, viewOf: (d: Document) => Document = (d) => d): Document[] {
   for (const [k, v] of Object.entries(sort)) {
-    if (v !== 1 && v !== -1 && !(typeof v === 'object' && v && '$meta' in v)) {
+    if (v !== 1 && v !== -1) {
       throw mongoError('BadValue', `$sort key ordering must be 1 (for ascending) or -1 (for descending): ${k}`);
     }
   }
-  const byView = new Map<Document, Document>();
-  const views = docs.map((d) => {
-    const v = viewOf(d);
-    byView.set(v, d);
-    return v;
-  });
-  const sorted = mingoFind(views, {}, undefined, MINGO_OPTIONS).sort(sort as Record<string, 1 | -1>).all() as Document[];
-  return sorted.map((v) => byView.get(v) ?? v);
+  return sortBySpec(docs, sort as Record<string, 1 | -1>, viewOf);
 }
 
 export function projectDocument(doc: Document, projection: Document): Document {
