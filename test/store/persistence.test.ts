@@ -217,7 +217,11 @@ describe('persistence: journal', () => {
     const garbage = Buffer.from([0x27, 0, 0, 0, 0xde, 0xad, 0xbe, 0xef, 1, 2, 3, 4, 5]);
     fs.appendFileSync(j, garbage);
 
+    const warn = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
     const second = await open(img);
+    const warnings = warn.mock.calls.map((c) => String(c[0]));
+    warn.mockRestore();
+    expect(warnings.join('\n')).toMatch(new RegExp(`cut ${garbage.length} bytes .* journal-000000000001\\.log`));
     expect(second.report.tornBytesSkipped).toBe(garbage.length);
     expect(second.report.journalRecords).toBe(10);
     expect(second.model.dump()).toEqual(model.dump());

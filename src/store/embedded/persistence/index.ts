@@ -130,6 +130,14 @@ class DurableStore implements Persistence {
       this.snapshotSeq = base;
       await this.writer.ready;
       this.state = 'ready';
+      if (tornBytesSkipped > 0) {
+        // worth an operator's attention, but normal after a crash: that write was never acknowledged
+        process.emitWarning(
+          `embedded store: cut ${tornBytesSkipped} bytes of an incomplete record from the end of ` +
+            `${journalName(this.seq)} (a write interrupted by a crash; it was never acknowledged)`,
+          { code: 'EMBEDDED_STORE_TORN_TAIL' },
+        );
+      }
       return { snapshotRecords, journalRecords, tornBytesSkipped, millis: performance.now() - t0 };
     } catch (e) {
       this.state = 'closed';
