@@ -26,6 +26,7 @@ export const ErrorCodes = {
   DuplicateKey: 11000,
   InvalidPipelineOperator: 168,
   NotImplemented: 238,
+  Location31254: 31254,
   Location40324: 40324,
 } as const;
 

@@ -1,6 +1,6 @@
 // Query execution: index-narrowed candidates, mingo's matcher for the exact semantics,
 // then sort/skip/limit. Projection is applied per batch by the cursor (see commands/find.ts).
-import { Query, find as mingoFind } from 'mingo';
+import { Query } from 'mingo';
 import type { Document } from 'mongodb';
 import { mongoError } from '../errors';
 import type { Collection } from './collection';
@@ -60,15 +60,6 @@ export function sortDocuments(docs: Document[], sort: Document, viewOf: (d: Docu
   return sortBySpec(docs, sort as Record<string, 1 | -1>, viewOf);
 }
 
-export function projectDocument(doc: Document, projection: Document): Document {
-  const out = mingoFind([doc], {}, projection, MINGO_OPTIONS).next() as Document;
-  // mongod always returns _id first
-  if (out && '_id' in out && Object.keys(out)[0] !== '_id') {
-    const { _id, ...rest } = out;
-    return { _id, ...rest };
-  }
-  return out;
-}
 
 /** The first document matching `filter` in `sort` order (natural order without a sort), without materialising all matches when unsorted. */
 export function firstMatch(coll: Collection | undefined, filter: Document | undefined, sort?: Document): Document | undefined {
