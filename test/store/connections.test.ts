@@ -45,6 +45,8 @@ it('answers hello as a writable standalone', async () => {
   expect(hello.maxBsonObjectSize).toBe(16 * 1024 * 1024);
   expect(await t.db.admin().ping()).toMatchObject({ ok: 1 });
   expect((await t.db.admin().buildInfo()).version).toMatch(/^\d+\.\d+/);
+  const fcv = await t.db.admin().command({ getParameter: 1, featureCompatibilityVersion: 1 });
+  expect(fcv.featureCompatibilityVersion.version).toMatch(/^\d+\.\d+$/);
 });
 
 it('drops a connection that sends garbage and keeps serving everyone else', async () => {
