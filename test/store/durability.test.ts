@@ -26,8 +26,8 @@ interface CliRun {
 
 const running = new Set<CliRun>();
 
-function runCli(args: string[]): { proc: ChildProcess; output: () => string; exited: CliRun['exited'] } {
-  const proc = spawn(TSX, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+function runCli(args: string[], env: Record<string, string> = {}): { proc: ChildProcess; output: () => string; exited: CliRun['exited'] } {
+  const proc = spawn(TSX, [CLI, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let out = '';
   proc.stdout!.on('data', (b) => (out += b));
   proc.stderr!.on('data', (b) => (out += b));
@@ -37,8 +37,8 @@ function runCli(args: string[]): { proc: ChildProcess; output: () => string; exi
   return { proc, output: () => out, exited };
 }
 
-async function startServer(dataDir: string): Promise<CliRun> {
-  const { proc, output, exited } = runCli(['--port', '0', '--data', dataDir]);
+async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<CliRun> {
+  const { proc, output, exited } = runCli(['--port', '0', '--data', dataDir], env);
   const line = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no "listening" line within 30 s; output:\n${output()}`)), 30_000);
     const check = () => {
@@ -134,16 +134,19 @@ async function readAll(client: MongoClient, coll: string): Promise<Map<string, D
   return new Map(docs.map((d) => [String(d._id), d]));
 }
 
-test('every acknowledged insert, update and delete survives kill -9 mid-write, with exact types', async () => {
-  const dir = dataDir();
-  const server = await startServer(dir);
-  const client = await connect(server.uri);
-  const coll = client.db('durability').collection<Document>('acked');
+type InFlight = { before: Document | null | undefined; after: Document | null };
 
-  // The acknowledged state of every document (null = acknowledged delete), and for each worker
-  // the write in flight when the server died, whose outcome may go either way.
-  const acked = new Map<string, Document | null>();
-  const inFlight = new Map<string, { before: Document | null | undefined; after: Document | null }>();
+/**
+ * Eight writers mix inserts, updates and deletes on their own documents until `minAcks` writes
+ * are acknowledged, then the server is killed with SIGKILL while they are still writing. Returns
+ * the acknowledged state of every document (null = acknowledged delete) and, per writer, the
+ * write in flight at the kill, whose outcome may go either way. `acked` may carry documents of an
+ * earlier round; writers `firstWorker`.. only touch documents of their own.
+ */
+async function writeUntilKilled(server: CliRun, collName: string, minAcks: number, acked = new Map<string, Document | null>(), firstWorker = 0) {
+  const client = await connect(server.uri);
+  const coll = client.db('durability').collection<Document>(collName);
+  const inFlight = new Map<string, InFlight>();
   let ackCount = 0;
   let stop = false;
 
@@ -182,23 +185,27 @@ test('every acknowledged insert, update and delete survives kill -9 mid-write, w
     }
   };
   let alive = 8;
-  const workers = Array.from({ length: 8 }, (_, w) => worker(w).finally(() => alive--));
+  const workers = Array.from({ length: 8 }, (_, k) => worker(firstWorker + k).finally(() => alive--));
 
   const deadline = Date.now() + 20_000; // never spin forever if the server dies on its own
-  while (ackCount < 400 && alive > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  while (ackCount < minAcks && alive > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   expect(alive).toBe(8); // the server was still taking writes when we killed it
   await kill9(server); // mid-write: the workers are still going
   stop = true;
   await Promise.all(workers);
   await client.close(true);
-  expect(ackCount).toBeGreaterThanOrEqual(400);
+  expect(ackCount).toBeGreaterThanOrEqual(minAcks);
+  return { acked, inFlight };
+}
 
-  const restarted = await startServer(dir);
-  const client2 = await connect(restarted.uri);
-  const found = await readAll(client2, 'acked');
-  const inFlightTargets = new Map<string, { before: Document | null | undefined; after: Document | null }>();
-  for (const f of inFlight.values()) inFlightTargets.set(String(f.after?._id ?? ''), f);
-
+/**
+ * Every acknowledged write is there with its exact types, the one in flight per writer is either
+ * before or after, and nothing else appeared. Returns the state found (the baseline for a next round).
+ */
+async function verifyAcked(server: CliRun, collName: string, acked: Map<string, Document | null>, inFlight: Map<string, InFlight>) {
+  const client = await connect(server.uri);
+  const found = await readAll(client, collName);
+  await client.close();
   let checked = 0;
   for (const [id, want] of acked) {
     const got = found.get(id) ?? null;
@@ -217,8 +224,36 @@ test('every acknowledged insert, update and delete survives kill -9 mid-write, w
   expect(checked).toBeGreaterThan(100);
   // nothing appeared that was never written
   for (const id of found.keys()) expect(acked.has(id) || [...inFlight.values()].some((f) => f.after?._id === id)).toBe(true);
-  await client2.close();
+  // the new baseline: acknowledged ids as found, plus in-flight inserts that did land
+  const baseline = new Map<string, Document | null>([...acked.keys()].map((id) => [id, found.get(id) ?? null]));
+  for (const [id, doc] of found) baseline.set(id, doc);
+  return baseline;
+}
+
+test('every acknowledged insert, update and delete survives kill -9 mid-write, with exact types', async () => {
+  const dir = dataDir();
+  const server = await startServer(dir);
+  const { acked, inFlight } = await writeUntilKilled(server, 'acked', 400);
+  const restarted = await startServer(dir);
+  await verifyAcked(restarted, 'acked', acked, inFlight);
   await kill9(restarted);
+});
+
+test('kill -9 while automatic checkpoints run under load, twice, loses no acknowledged write', async () => {
+  const dir = dataDir();
+  // a 16 KiB journal threshold: a checkpoint every ~80 writes, so the kills land among them
+  const env = { STORE_JOURNAL_CHECKPOINT_BYTES: String(16 * 1024) };
+  const first = await startServer(dir, env);
+  const round1 = await writeUntilKilled(first, 'ckload', 500);
+  expect(fs.readdirSync(dir).some((f) => f.startsWith('snapshot-'))).toBe(true);
+
+  const second = await startServer(dir, env);
+  const baseline = await verifyAcked(second, 'ckload', round1.acked, round1.inFlight);
+  const round2 = await writeUntilKilled(second, 'ckload', 500, baseline, 8);
+
+  const third = await startServer(dir, env);
+  await verifyAcked(third, 'ckload', round2.acked, round2.inFlight);
+  await kill9(third);
 });
 
 test('a torn tail of the journal is skipped, the data before it is intact, and later writes are kept', async () => {

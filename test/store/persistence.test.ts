@@ -139,6 +139,14 @@ async function openTracked(dir: string, opts: { limit?: number; io?: DurableIO }
   return r;
 }
 
+async function waitFor(cond: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error(`condition not met within ${ms} ms: ${cond.toString()}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 function journalFiles(dir: string): string[] {
   return fs.readdirSync(dir).filter((f) => f.startsWith('journal-')).sort();
 }
@@ -346,12 +354,31 @@ describe('persistence: snapshots and checkpoints', () => {
     const n = 100;
     for (let i = 0; i < n; i++) await p.append([model.put('app', 'a', { _id: i, pad: 'x'.repeat(200) })]);
     // no explicit checkpoint: the ~24 KiB of writes crossed the 8 KiB limit, so one must have run
-    expect(snapshotFiles(dir).length).toBeGreaterThan(0);
+    // (it runs in the background, so give the last one a moment to land)
+    await waitFor(() => snapshotFiles(dir).length > 0);
     const { report, model: back } = await openTracked(crashImage(dir));
     expect(back.dump()).toEqual(model.dump());
     // restart reads mostly snapshot, only the tail written since the last checkpoint from journals
     expect(report.snapshotRecords).toBeGreaterThan(0);
     expect(report.journalRecords).toBeLessThan(n / 2);
+  });
+
+  test('STORE_JOURNAL_CHECKPOINT_BYTES sets the threshold when the caller gives none, and is validated', async () => {
+    const saved = process.env.STORE_JOURNAL_CHECKPOINT_BYTES;
+    try {
+      process.env.STORE_JOURNAL_CHECKPOINT_BYTES = 'lots';
+      await expect(openPersistence({ dir: tmpDir(), snapshotSource: () => [] })).rejects.toThrow(
+        /STORE_JOURNAL_CHECKPOINT_BYTES must be a positive whole number of bytes, got "lots"/,
+      );
+      process.env.STORE_JOURNAL_CHECKPOINT_BYTES = '4096';
+      const dir = tmpDir();
+      const { p, model } = await openTracked(dir);
+      for (let i = 0; i < 40; i++) await p.append([model.put('app', 'a', { _id: i, pad: 'x'.repeat(200) })]);
+      await waitFor(() => snapshotFiles(dir).length > 0); // ~9 KiB of writes crossed 4 KiB
+    } finally {
+      if (saved === undefined) delete process.env.STORE_JOURNAL_CHECKPOINT_BYTES;
+      else process.env.STORE_JOURNAL_CHECKPOINT_BYTES = saved;
+    }
   });
 
   test('crash before the snapshot is renamed: old snapshot + both journals give the full state', async () => {

@@ -34,7 +34,7 @@ export interface PersistenceInternals {
 export async function openPersistence(opts: PersistenceOptions, internals: PersistenceInternals = {}): Promise<Persistence> {
   if (!opts || typeof opts.dir !== 'string' || opts.dir === '') throw new TypeError('openPersistence: option "dir" must be a non-empty path');
   if (typeof opts.snapshotSource !== 'function') throw new TypeError('openPersistence: option "snapshotSource" must be a function');
-  const limit = opts.journalBytesBeforeCheckpoint ?? DEFAULT_JOURNAL_BYTES_BEFORE_CHECKPOINT;
+  const limit = opts.journalBytesBeforeCheckpoint ?? checkpointBytesFromEnv() ?? DEFAULT_JOURNAL_BYTES_BEFORE_CHECKPOINT;
   if (!(Number.isFinite(limit) && limit > 0)) {
     throw new RangeError('openPersistence: option "journalBytesBeforeCheckpoint" must be a positive number of bytes');
   }
@@ -51,6 +51,20 @@ export async function openPersistence(opts: PersistenceOptions, internals: Persi
   }
   const lock = lockDataDir(opts.dir);
   return new DurableStore(opts.dir, opts.snapshotSource, limit, io, lock);
+}
+
+/**
+ * STORE_JOURNAL_CHECKPOINT_BYTES overrides the default threshold when the caller gives none: an
+ * operator can trade restart time against checkpoint frequency without a code change, and tests
+ * can force checkpoints to happen under load.
+ */
+function checkpointBytesFromEnv(): number | undefined {
+  const raw = process.env.STORE_JOURNAL_CHECKPOINT_BYTES;
+  if (raw === undefined || raw.trim() === '') return undefined;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1) {
+    throw new RangeError(`STORE_JOURNAL_CHECKPOINT_BYTES must be a positive whole number of bytes, got "${raw}"`);
+  }
+  return Number(raw);
 }
 
 type State = 'opened' | 'recovering' | 'ready' | 'closing' | 'closed';
