@@ -31,6 +31,14 @@ it('returns cursor ids and batches with the shape of mongod (firstBatch/nextBatc
   expect(gone.code).toBe(43);
 });
 
+it('opens a cursor without documents for batchSize 0, then serves them on getMore', async () => {
+  const first = await t.db.command({ find: 'many', filter: { _id: { $lt: 3 } }, batchSize: 0 });
+  expect(first.cursor.firstBatch).toEqual([]);
+  const more = await t.db.command({ getMore: first.cursor.id, collection: 'many' });
+  expect(more.cursor.nextBatch.map((d: AnyDoc) => d._id)).toEqual([0, 1, 2]);
+  expect(more.cursor.id.toString()).toBe('0');
+});
+
 it('honours limit across batches and aggregate cursors', async () => {
   const docs = await t.db.collection<AnyDoc>('many').find({}, { batchSize: 7, limit: 30 }).toArray();
   expect(docs).toHaveLength(30);

@@ -77,7 +77,7 @@ it('reports wrong argument types naming the field', async () => {
   expect(ok).toHaveLength(1);
 });
 
-it('answers a request whose BSON is corrupt with an error and keeps the connection usable', async () => {
+(usingEmbedded() ? it : it.skip)('answers a request whose BSON is corrupt with an error instead of dropping the connection', async () => {
   const { hostname, port } = new URL(t.uri.replace(/^mongodb:/, 'http:'));
   const reply = await new Promise<Buffer>((resolve, reject) => {
     const s = net.connect(Number(port || 27017), hostname, () => {
