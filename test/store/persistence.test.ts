@@ -407,6 +407,12 @@ describe('persistence: snapshots and checkpoints', () => {
     expect(back.dump()).toEqual(model.dump());
     expect(report).toMatchObject({ snapshotRecords: 6, journalRecords: 6 });
     expect(fs.readdirSync(img).some((f) => f.endsWith('.tmp'))).toBe(false);
+
+    // the running store: the next successful checkpoint also removes what the failed one left
+    failTmpSync = false;
+    await p.checkpoint();
+    expect(snapshotFiles(dir)).toEqual(['snapshot-000000000004.snap']);
+    expect(journalFiles(dir)).toEqual(['journal-000000000004.log']);
   });
 
   test('crash after the rename but before old files are removed: the new snapshot wins, leftovers are removed', async () => {
@@ -487,6 +493,35 @@ describe('persistence: snapshots and checkpoints', () => {
     fs.writeFileSync(j1, bytes);
     const q = await openPersistence({ dir: img, snapshotSource: () => [] });
     await expect(q.recover(() => undefined)).rejects.toBeInstanceOf(JournalCorruptError);
+  });
+});
+
+describe('persistence: damaged files', () => {
+  test('a newest journal with a damaged header is refused, not discarded as a torn tail', async () => {
+    const dir = tmpDir();
+    const { p, model } = await openTracked(dir);
+    await p.append([model.put('app', 'a', { _id: 1 })]);
+    const img = crashImage(dir);
+    const j = path.join(img, journalFiles(img)[0]);
+    const bytes = fs.readFileSync(j);
+    bytes[0] ^= 0xff;
+    fs.writeFileSync(j, bytes);
+    const q = await openPersistence({ dir: img, snapshotSource: () => [] });
+    await expect(q.recover(() => undefined)).rejects.toThrow(/journal-000000000001\.log is corrupt .*file header/);
+  });
+
+  test('a newest journal that is all zeros (created, never written) counts as torn and is recreated', async () => {
+    const dir = tmpDir();
+    const first = await open(dir);
+    for (let i = 0; i < 3; i++) await first.p.append([first.model.put('app', 'a', { _id: i })]);
+    await first.p.close(); // snapshot 2 + empty journal 2
+    fs.writeFileSync(path.join(dir, journalFiles(dir)[0]), Buffer.alloc(4096));
+    const { p, model, report } = await openTracked(dir);
+    expect(report).toMatchObject({ snapshotRecords: 4, journalRecords: 0, tornBytesSkipped: 4096 });
+    expect(model.dump()).toEqual(first.model.dump());
+    await p.append([model.put('app', 'a', { _id: 'next' })]);
+    const { model: back } = await openTracked(crashImage(dir));
+    expect(back.docs.get('app.a')!.has(idKey('next'))).toBe(true);
   });
 });
 

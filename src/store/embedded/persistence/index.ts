@@ -18,10 +18,11 @@ export { JournalFailedError } from './journalWriter';
 export { SnapshotCorruptError } from './snapshot';
 
 export const DEFAULT_JOURNAL_BYTES_BEFORE_CHECKPOINT = 64 * 1024 * 1024;
+const AUTO_CHECKPOINT_RETRY_MS = 30_000;
 
 export class JournalCorruptError extends Error {
   constructor(path: string, why: string) {
-    super(`journal ${path} is corrupt (${why}) and is not the newest journal, so this is not a torn write; refusing to start`);
+    super(`journal ${path} is corrupt (${why}); this is not a torn write from a crash, so the server refuses to start rather than drop acknowledged writes`);
     this.name = 'JournalCorruptError';
   }
 }
@@ -78,8 +79,8 @@ class DurableStore implements Persistence {
   private snapshotSeq = 0;
   private checkpointRun: Promise<void> | null = null;
   private readonly encoder = new RecordEncoder();
-  /** an automatic checkpoint that failed; reported on the next explicit checkpoint/close */
-  private backgroundError: Error | null = null;
+  /** after an automatic checkpoint failed (disk full…), wait before capturing the state again */
+  private autoCheckpointNotBefore = 0;
 
   constructor(
     private readonly dir: string,
@@ -121,7 +122,12 @@ class DurableStore implements Persistence {
         const scan = scanFramedFile(p, JOURNAL_MAGIC, (payload) => {
           journalRecords += decodeRecords(payload, apply);
         });
-        if (scan.stopReason && !isLast) throw new JournalCorruptError(p, scan.stopReason);
+        if (scan.stopReason && !isLast) throw new JournalCorruptError(p, `${scan.stopReason}, in a journal that is not the newest`);
+        // the header is synced before a journal takes writes, so a damaged one is not a torn write —
+        // unless the file is nothing but zeros (created, size extended, data never written)
+        if (isLast && scan.badMagic && scan.fileLength >= JOURNAL_MAGIC.length && !isAllZero(p)) {
+          throw new JournalCorruptError(p, `${scan.stopReason ?? 'bad header'} in the file header`);
+        }
         if (isLast) {
           tornBytesSkipped = scan.fileLength - scan.validLength;
           lastValidLength = scan.validLength;
@@ -175,10 +181,14 @@ class DurableStore implements Persistence {
       return Promise.reject(e);
     }
     const done = this.writer!.append(frame);
-    if (this.writer!.length >= this.journalLimit && !this.checkpointRun) {
+    if (this.writer!.length >= this.journalLimit && !this.checkpointRun && Date.now() >= this.autoCheckpointNotBefore) {
       this.checkpoint().catch((e) => {
-        this.backgroundError = e instanceof Error ? e : new Error(String(e));
-        process.emitWarning(`embedded store: automatic checkpoint failed: ${errMsg(e)}`);
+        // the journal keeps every write safe meanwhile; only restart time grows until it succeeds
+        this.autoCheckpointNotBefore = Date.now() + AUTO_CHECKPOINT_RETRY_MS;
+        process.emitWarning(
+          `embedded store: automatic checkpoint failed, retrying in ${AUTO_CHECKPOINT_RETRY_MS / 1000} s: ${errMsg(e)}`,
+          { code: 'EMBEDDED_STORE_CHECKPOINT_FAILED' },
+        );
       });
     }
     return done;
@@ -221,10 +231,11 @@ class DurableStore implements Persistence {
     await next.ready;
     await old.close();
     await writeSnapshotFile(this.dir, inDir(this.dir, snapshotName(seq)), snap, this.io);
-    const oldSnapshot = this.snapshotSeq;
     this.snapshotSeq = seq;
-    await fsp.rm(inDir(this.dir, journalName(seq - 1)), { force: true });
-    if (oldSnapshot > 0) await fsp.rm(inDir(this.dir, snapshotName(oldSnapshot)), { force: true });
+    // everything older is inside the new snapshot, including what an earlier failed checkpoint left
+    const { snapshots, journals } = listDataDir(this.dir);
+    for (const j of journals) if (j < seq) await fsp.rm(inDir(this.dir, journalName(j)), { force: true });
+    for (const s of snapshots) if (s < seq) await fsp.rm(inDir(this.dir, snapshotName(s)), { force: true });
     await this.io.syncDir(this.dir);
   }
 
@@ -279,4 +290,10 @@ class DurableStore implements Persistence {
     }
     return { fh, length: validLength };
   }
+}
+
+function isAllZero(file: string): boolean {
+  const buf = fs.readFileSync(file);
+  for (let i = 0; i < buf.length; i++) if (buf[i] !== 0) return false;
+  return true;
 }
