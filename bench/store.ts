@@ -262,7 +262,7 @@ async function restartRows(dataDir: string, close: () => Promise<void>, opts: Op
   };
   const crashMs = await timeStart(crashCopy);
   rows.push([
-    `restart after kill -9 (ms): snapshot ${mib(crashSizes.snapshot)} MiB + journal ${mib(crashSizes.journal)} MiB`,
+    `restart after a crash (ms): snapshot ${mib(crashSizes.snapshot)} MiB + journal ${mib(crashSizes.journal)} MiB`,
     Math.round(crashMs).toLocaleString('en-US'),
   ]);
   const cleanMs = await timeStart(dataDir);

@@ -371,10 +371,13 @@ test('a second server on the same data directory is refused while the first runs
   await kill9(first);
 });
 
-test('bad arguments get a message naming the problem and exit code 2', async () => {
+test('--help exits 0; bad arguments get a message naming the problem and exit code 2', async () => {
   const a = runCli(['--port', 'abc', '--data', dataDir()]);
   const b = runCli(['--port', '0']);
-  const [ra, rb] = await Promise.all([a.exited, b.exited]);
+  const h = runCli(['--help']);
+  const [ra, rb, rh] = await Promise.all([a.exited, b.exited, h.exited]);
+  expect(rh.code).toBe(0);
+  expect(h.output()).toMatch(/Usage: npm run store:serve -- --data <dir>/);
   expect(ra.code).toBe(2);
   expect(a.output()).toMatch(/--port must be an integer from 0 to 65535/);
   expect(rb.code).toBe(2);
