@@ -525,6 +525,21 @@ describe('persistence: damaged files', () => {
   });
 });
 
+describe('persistence: missing files', () => {
+  test('a removed snapshot is noticed instead of replaying only the journal after it', async () => {
+    const dir = tmpDir();
+    const first = await open(dir);
+    await first.p.append([first.model.put('app', 'a', { _id: 1 })]);
+    await first.p.checkpoint(); // snapshot 2, journal 2
+    await first.p.append([first.model.put('app', 'a', { _id: 2 })]);
+    const img = crashImage(dir);
+    await first.p.close();
+    fs.rmSync(path.join(img, 'snapshot-000000000002.snap'));
+    const q = await openPersistence({ dir: img, snapshotSource: () => [] });
+    await expect(q.recover(() => undefined)).rejects.toThrow(/no snapshot holds the writes before journal 2/);
+  });
+});
+
 describe('persistence: directory lock', () => {
   test('a second open of the same directory is refused while the first is open', async () => {
     const dir = tmpDir();

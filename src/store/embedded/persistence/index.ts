@@ -112,6 +112,13 @@ class DurableStore implements Persistence {
       if (base > 0 && replay.length > 0 && replay[0] !== base) {
         throw new JournalCorruptError(inDir(this.dir, journalName(replay[0])), `journal ${base} after snapshot ${base} is missing`);
       }
+      if (base === 0 && replay.length > 0 && replay[0] !== 1) {
+        // journal 1 is only ever deleted once a snapshot covers it: that snapshot is gone
+        throw new JournalCorruptError(
+          inDir(this.dir, journalName(replay[0])),
+          `no snapshot holds the writes before journal ${replay[0]} (a snapshot file was removed)`,
+        );
+      }
 
       let journalRecords = 0;
       let tornBytesSkipped = 0;
