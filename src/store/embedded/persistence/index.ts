@@ -19,6 +19,7 @@ export { SnapshotCorruptError } from './snapshot';
 
 export const DEFAULT_JOURNAL_BYTES_BEFORE_CHECKPOINT = 64 * 1024 * 1024;
 const AUTO_CHECKPOINT_RETRY_MS = 30_000;
+const ENCODER_KEEP_BYTES = 4 * 1024 * 1024;
 
 export class JournalCorruptError extends Error {
   constructor(path: string, why: string) {
@@ -78,7 +79,8 @@ class DurableStore implements Persistence {
   /** seq of the newest snapshot on disk, 0 when none */
   private snapshotSeq = 0;
   private checkpointRun: Promise<void> | null = null;
-  private readonly encoder = new RecordEncoder();
+  /** reused across appends; replaced after an oversized write so one big batch does not pin its buffer */
+  private encoder = new RecordEncoder();
   /** after an automatic checkpoint failed (disk full…), wait before capturing the state again */
   private autoCheckpointNotBefore = 0;
 
@@ -184,6 +186,7 @@ class DurableStore implements Persistence {
       this.encoder.reset();
       for (const r of records) this.encoder.add(r);
       frame = encodeFrame(this.encoder.bytes());
+      if (this.encoder.byteLength > ENCODER_KEEP_BYTES) this.encoder = new RecordEncoder();
     } catch (e) {
       return Promise.reject(e);
     }
