@@ -143,7 +143,14 @@ type InFlight = { before: Document | null | undefined; after: Document | null };
  * write in flight at the kill, whose outcome may go either way. `acked` may carry documents of an
  * earlier round; writers `firstWorker`.. only touch documents of their own.
  */
-async function writeUntilKilled(server: CliRun, collName: string, minAcks: number, acked = new Map<string, Document | null>(), firstWorker = 0) {
+async function writeUntilKilled(
+  server: CliRun,
+  collName: string,
+  minAcks: number,
+  acked = new Map<string, Document | null>(),
+  firstWorker = 0,
+  stopServer: (s: CliRun) => Promise<void> = kill9,
+) {
   const client = await connect(server.uri);
   const coll = client.db('durability').collection<Document>(collName);
   const inFlight = new Map<string, InFlight>();
@@ -190,7 +197,7 @@ async function writeUntilKilled(server: CliRun, collName: string, minAcks: numbe
   const deadline = Date.now() + 20_000; // never spin forever if the server dies on its own
   while (ackCount < minAcks && alive > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   expect(alive).toBe(8); // the server was still taking writes when we killed it
-  await kill9(server); // mid-write: the workers are still going
+  await stopServer(server); // mid-write: the workers are still going
   stop = true;
   await Promise.all(workers);
   await client.close(true);
@@ -254,6 +261,19 @@ test('kill -9 while automatic checkpoints run under load, twice, loses no acknow
   const third = await startServer(dir, env);
   await verifyAcked(third, 'ckload', round2.acked, round2.inFlight);
   await kill9(third);
+});
+
+test('SIGTERM while clients write: exits 0 and every acknowledged write is there after restart', async () => {
+  const dir = dataDir();
+  const server = await startServer(dir);
+  let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  const { acked, inFlight } = await writeUntilKilled(server, 'term', 300, undefined, 0, async (s) => {
+    exit = await stopGracefully(s);
+  });
+  expect(exit).toEqual({ code: 0, signal: null });
+  const restarted = await startServer(dir);
+  await verifyAcked(restarted, 'term', acked, inFlight);
+  await kill9(restarted);
 });
 
 test('a torn tail of the journal is skipped, the data before it is intact, and later writes are kept', async () => {
