@@ -46,13 +46,20 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions = {}): Pro
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port ?? 0, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (e) {
+    // e.g. the port is taken: release the data directory's lock and timers before failing
+    cursors.close();
+    await persistence?.close();
+    throw e;
+  }
   const port = (server.address() as net.AddressInfo).port;
   let closing: Promise<void> | undefined;
   return {
