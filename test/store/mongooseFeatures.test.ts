@@ -35,6 +35,8 @@ it('saves with timestamps, populates references, and keeps optimistic versioning
   expect(unit.createdAt).toBeInstanceOf(Date);
   const p = await Person.create({ name: '周杰', unit: unit._id, skills: ['医疗'] });
 
+  expect(await Person.exists({ name: '周杰' })).toEqual({ _id: p._id });
+  expect(await Person.exists({ name: '没有' })).toBeNull();
   const loaded = await Person.findById(p._id).populate<{ unit: { name: string } }>('unit').orFail();
   expect(loaded.unit.name).toBe('区卫健委');
 

@@ -19,6 +19,8 @@ it('includes fields in document order, with _id unless excluded, through sub-doc
   expect(await one({ 'contact.phone': 1, _id: 0 })).toEqual({ contact: { phone: '138' } });
   expect(await one({ 'shifts.site': 1, _id: 0 })).toEqual({ shifts: [{ site: 'A' }, { site: 'B' }] });
   expect(await one({ _id: 0, missing: 1 })).toEqual({});
+  expect(await one({ _id: 1 })).toEqual({ _id: 1 });
+  expect(Object.keys((await one({ _id: 0 }))!)).toEqual(['name', 'contact', 'shifts', 'tags']);
 });
 
 it('excludes fields, nested ones too', async () => {

@@ -85,9 +85,12 @@ export function compileProjection(projection: Document): (doc: Document) => Docu
     const tree = buildTree(others.map(([k]) => k));
     if (tree) {
       const keepId = idFlag === undefined || idFlag === 1 || idFlag === true;
-      if (inclusive || others.length === 0) {
-        if (others.length === 0 && keepId) return (doc) => doc; // { _id: 1 } or {} alone
-        if (!inclusive && !keepId) return (doc) => exclude(doc, { _id: true }) as Document;
+      if (others.length === 0) {
+        if (idFlag === undefined) return (doc) => doc; // {}
+        // { _id: 1 } keeps only _id; { _id: 0 } keeps everything else
+        return keepId ? (doc) => ('_id' in doc ? { _id: doc._id } : {}) : (doc) => exclude(doc, { _id: true }) as Document;
+      }
+      if (inclusive) {
         return (doc) => {
           const out = include(doc, tree) as Document;
           return keepId && '_id' in doc ? { _id: doc._id, ...out } : out;
