@@ -8,7 +8,9 @@ import * as path from 'node:path';
 import { Decimal128, Double, Int32, Long, MongoClient, ObjectId, type Document } from 'mongodb';
 import mongoose from 'mongoose';
 
-jest.setTimeout(60_000);
+// Each test starts the CLI 2–3 times; a tsx start takes 2–4 s on a loaded 2-core machine, so the
+// ceilings are generous (they only bound a hang; a healthy run takes a fraction of them).
+jest.setTimeout(120_000);
 
 const ROOT = path.resolve(__dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -40,7 +42,7 @@ function runCli(args: string[], env: Record<string, string> = {}): { proc: Child
 async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<CliRun> {
   const { proc, output, exited } = runCli(['--port', '0', '--data', dataDir], env);
   const line = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "listening" line within 30 s; output:\n${output()}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`no "listening" line within 60 s; output:\n${output()}`)), 60_000);
     const check = () => {
       const l = output().split('\n').find((x) => x.includes('listening'));
       if (l) {
