@@ -8,6 +8,7 @@ import { MINGO_OPTIONS, matchingDocuments } from '../engine/query';
 import { numericView } from '../engine/numeric';
 import { collectionArg, optionalArray, optionalDocument, optionalNumber, type CommandContext } from './context';
 import { cursorReply } from './find';
+import { explain } from './explain';
 
 const REFUSED_STAGES = new Set(['$out', '$merge', '$changeStream', '$currentOp', '$listSessions', '$search', '$vectorSearch']);
 
@@ -15,6 +16,8 @@ export function aggregate(cmd: Document, ctx: CommandContext): Document {
   const target = cmd.aggregate;
   const pipeline = (optionalArray(cmd, 'pipeline') ?? []) as Document[];
   const cursorOpts = optionalDocument(cmd, 'cursor');
+  // { aggregate, pipeline, explain: true } is the driver's aggregate(...).explain()
+  if (cmd.explain) return explain({ explain: { aggregate: target, pipeline } }, ctx);
   if (!cursorOpts && !cmd.explain) {
     throw mongoError('FailedToParse', "The 'cursor' option is required, except for aggregate with the explain argument");
   }
