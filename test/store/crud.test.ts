@@ -91,6 +91,13 @@ describe('find', () => {
     expect(got.map((d) => d._id)).toEqual(expected);
   });
 
+  it('sorts by $natural forwards and backwards', async () => {
+    const s = fresh();
+    await s.insertMany([{ _id: 'b' }, { _id: 'c' }, { _id: 'a' }]);
+    expect((await s.find().sort({ $natural: -1 }).toArray()).map((d) => d._id)).toEqual(['a', 'c', 'b']);
+    expect((await s.find().sort({ $natural: 1 }).limit(2).toArray()).map((d) => d._id)).toEqual(['b', 'c']);
+  });
+
   it('findOne on a missing collection returns null', async () => {
     expect(await t.db.collection('nope').findOne({})).toBeNull();
   });
