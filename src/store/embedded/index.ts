@@ -49,7 +49,7 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions = {}): Pro
     if (records.length) commit(records).catch(() => undefined); // a failed journal fails the next write loudly
   }, opts.ttlIntervalMs ?? 60_000);
   ttlTimer.unref();
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<net.Socket>();
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
