@@ -76,3 +76,12 @@ it('refuses unknown stages and expressions with an error naming them', async () 
   expect(unknown.code).toBe(40324);
   expect(unknown.message).toContain('$bogusStage');
 });
+
+it('$sort followed by $limit over many documents returns the exact top documents', async () => {
+  const c = t.db.collection<AnyDoc>('scores');
+  const docs = Array.from({ length: 500 }, (_, i) => ({ _id: i, score: (i * 7919) % 89, unit: `u${i % 4}` }));
+  await c.insertMany(docs);
+  const expected = [...docs].sort((a, b) => b.score - a.score || a._id - b._id).slice(0, 6).map((d) => d._id);
+  const top = await c.aggregate([{ $match: { score: { $gte: 0 } } }, { $sort: { score: -1, _id: 1 } }, { $limit: 6 }, { $project: { _id: 1 } }]).toArray();
+  expect(top.map((d) => d._id)).toEqual(expected);
+});

@@ -68,6 +68,36 @@ describe('find', () => {
     expect(await c.countDocuments({ missing: null })).toBe(20);
   });
 
+  it('sorts like mongod: missing/null first, numbers before strings, arrays by their min (asc) or max (desc)', async () => {
+    const s = fresh();
+    await s.insertMany([
+      { _id: 'str', v: 'a' },
+      { _id: 'num', v: 5 },
+      { _id: 'missing' },
+      { _id: 'arr', v: [7, 1] },
+      { _id: 'date', v: new Date(0) },
+      { _id: 'neg', v: -2.5 },
+    ]);
+    expect((await s.find().sort({ v: 1, _id: 1 }).toArray()).map((d) => d._id)).toEqual(['missing', 'neg', 'arr', 'num', 'str', 'date']);
+    expect((await s.find().sort({ v: -1, _id: 1 }).toArray()).map((d) => d._id)).toEqual(['date', 'str', 'arr', 'num', 'neg', 'missing']);
+  });
+
+  it('sort with skip/limit over many documents returns exactly the right window, ties in natural order', async () => {
+    const s = fresh();
+    const docs = Array.from({ length: 600 }, (_, i) => ({ _id: i, score: (i * 7919) % 97, day: i % 7 }));
+    await s.insertMany(docs);
+    const expected = [...docs].sort((a, b) => b.score - a.score || a.day - b.day || a._id - b._id).slice(5, 17).map((d) => d._id);
+    const got = await s.find({}, { sort: { score: -1, day: 1, _id: 1 }, skip: 5, limit: 12 }).toArray();
+    expect(got.map((d) => d._id)).toEqual(expected);
+  });
+
+  it('sorts by $natural forwards and backwards', async () => {
+    const s = fresh();
+    await s.insertMany([{ _id: 'b' }, { _id: 'c' }, { _id: 'a' }]);
+    expect((await s.find().sort({ $natural: -1 }).toArray()).map((d) => d._id)).toEqual(['a', 'c', 'b']);
+    expect((await s.find().sort({ $natural: 1 }).limit(2).toArray()).map((d) => d._id)).toEqual(['b', 'c']);
+  });
+
   it('findOne on a missing collection returns null', async () => {
     expect(await t.db.collection('nope').findOne({})).toBeNull();
   });
@@ -88,6 +118,20 @@ describe('update', () => {
     expect(await c.findOne({ _id: 2 })).toEqual({ _id: 2, n: 2, arr: [1] });
     await c.updateOne({ _id: 1 }, { $pull: { arr: { $gte: 3 } }, $rename: { a: 'renamed' }, $mul: { n: 2 } } as Document);
     expect(await c.findOne({ _id: 1 })).toEqual({ _id: 1, n: 6, arr: [1, 2], renamed: { b: '值' } });
+  });
+
+  it('creates and removes nested paths with $set/$inc/$unset and leaves other documents untouched', async () => {
+    const c = fresh();
+    await c.insertMany([{ _id: 1, a: { keep: 1 } }, { _id: 2, a: { keep: 2 } }]);
+    await c.updateOne({ _id: 1 }, { $set: { 'a.b.c': '深' }, $inc: { 'stats.n': 2 } });
+    await c.updateOne({ _id: 1 }, { $inc: { 'stats.n': 3 }, $unset: { 'a.keep': '', 'no.such': '' } });
+    expect(await c.find().sort({ _id: 1 }).toArray()).toEqual([
+      { _id: 1, a: { b: { c: '深' } }, stats: { n: 5 } },
+      { _id: 2, a: { keep: 2 } },
+    ]);
+    const err = await c.updateOne({ _id: 2 }, { $inc: { 'a.keep': 'x' } } as Document).catch((e) => e);
+    expect(err.name).toBe('MongoServerError');
+    expect(await c.findOne({ _id: 2 })).toEqual({ _id: 2, a: { keep: 2 } });
   });
 
   it('conditional single-document update guards a counter (filled < headcount)', async () => {

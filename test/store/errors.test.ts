@@ -1,7 +1,8 @@
 // Conformance: what a standalone refuses, and that unsupported things fail with a MongoDB error
 // reply naming them — never a hang, a dropped connection or a silently wrong answer.
-import { MongoClient, MongoServerError } from 'mongodb';
-import { openTestDatabase, type AnyDoc, type TestDatabase } from '../support/mongo';
+import net from 'node:net';
+import { BSON, MongoClient, MongoServerError } from 'mongodb';
+import { openTestDatabase, usingEmbedded, type AnyDoc, type TestDatabase } from '../support/mongo';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -66,4 +67,41 @@ it('reports wrong argument types naming the field', async () => {
   const err = await t.db.command({ find: 'c', filter: 'not a document' }).catch((e) => e);
   expect(err).toBeInstanceOf(MongoServerError);
   expect(err.message).toContain('filter');
+});
+
+(usingEmbedded() ? it : it.skip)('refuses collations instead of silently comparing binary', async () => {
+  const err = await t.db.collection<AnyDoc>('c').find({ a: 1 }, { collation: { locale: 'zh', strength: 1 } }).toArray().catch((e) => e);
+  expect(err).toBeInstanceOf(MongoServerError);
+  expect(err.message).toContain('collation');
+  const ok = await t.db.collection<AnyDoc>('c').find({ a: 1 }, { collation: { locale: 'simple' } }).toArray();
+  expect(ok).toHaveLength(1);
+});
+
+(usingEmbedded() ? it : it.skip)('answers a request whose BSON is corrupt with an error instead of dropping the connection', async () => {
+  const { hostname, port } = new URL(t.uri.replace(/^mongodb:/, 'http:'));
+  const reply = await new Promise<Buffer>((resolve, reject) => {
+    const s = net.connect(Number(port || 27017), hostname, () => {
+      // OP_MSG with a body section whose document claims 64 bytes but holds garbage
+      const body = Buffer.alloc(64, 0x7f);
+      body.writeInt32LE(64, 0);
+      const header = Buffer.alloc(21);
+      header.writeInt32LE(21 + body.length, 0);
+      header.writeInt32LE(7, 4);
+      header.writeInt32LE(0, 8);
+      header.writeInt32LE(2013, 12);
+      header.writeUInt32LE(0, 16);
+      header[20] = 0;
+      s.write(Buffer.concat([header, body]));
+    });
+    s.once('data', (d) => {
+      resolve(d);
+      s.destroy();
+    });
+    s.on('error', reject);
+    setTimeout(() => reject(new Error('no reply')), 3000);
+  });
+  expect(reply.readInt32LE(8)).toBe(7); // responseTo our requestID
+  const doc = BSON.deserialize(reply.subarray(21));
+  expect(doc.ok).toBe(0);
+  expect(typeof doc.errmsg).toBe('string');
 });

@@ -139,6 +139,14 @@ async function openTracked(dir: string, opts: { limit?: number; io?: DurableIO }
   return r;
 }
 
+async function waitFor(cond: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!cond()) {
+    if (Date.now() > end) throw new Error(`condition not met within ${ms} ms: ${cond.toString()}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 function journalFiles(dir: string): string[] {
   return fs.readdirSync(dir).filter((f) => f.startsWith('journal-')).sort();
 }
@@ -217,7 +225,11 @@ describe('persistence: journal', () => {
     const garbage = Buffer.from([0x27, 0, 0, 0, 0xde, 0xad, 0xbe, 0xef, 1, 2, 3, 4, 5]);
     fs.appendFileSync(j, garbage);
 
+    const warn = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
     const second = await open(img);
+    const warnings = warn.mock.calls.map((c) => String(c[0]));
+    warn.mockRestore();
+    expect(warnings.join('\n')).toMatch(new RegExp(`cut ${garbage.length} bytes .* journal-000000000001\\.log`));
     expect(second.report.tornBytesSkipped).toBe(garbage.length);
     expect(second.report.journalRecords).toBe(10);
     expect(second.model.dump()).toEqual(model.dump());
@@ -342,12 +354,31 @@ describe('persistence: snapshots and checkpoints', () => {
     const n = 100;
     for (let i = 0; i < n; i++) await p.append([model.put('app', 'a', { _id: i, pad: 'x'.repeat(200) })]);
     // no explicit checkpoint: the ~24 KiB of writes crossed the 8 KiB limit, so one must have run
-    expect(snapshotFiles(dir).length).toBeGreaterThan(0);
+    // (it runs in the background, so give the last one a moment to land)
+    await waitFor(() => snapshotFiles(dir).length > 0);
     const { report, model: back } = await openTracked(crashImage(dir));
     expect(back.dump()).toEqual(model.dump());
     // restart reads mostly snapshot, only the tail written since the last checkpoint from journals
     expect(report.snapshotRecords).toBeGreaterThan(0);
     expect(report.journalRecords).toBeLessThan(n / 2);
+  });
+
+  test('STORE_JOURNAL_CHECKPOINT_BYTES sets the threshold when the caller gives none, and is validated', async () => {
+    const saved = process.env.STORE_JOURNAL_CHECKPOINT_BYTES;
+    try {
+      process.env.STORE_JOURNAL_CHECKPOINT_BYTES = 'lots';
+      await expect(openPersistence({ dir: tmpDir(), snapshotSource: () => [] })).rejects.toThrow(
+        /STORE_JOURNAL_CHECKPOINT_BYTES must be a positive whole number of bytes, got "lots"/,
+      );
+      process.env.STORE_JOURNAL_CHECKPOINT_BYTES = '4096';
+      const dir = tmpDir();
+      const { p, model } = await openTracked(dir);
+      for (let i = 0; i < 40; i++) await p.append([model.put('app', 'a', { _id: i, pad: 'x'.repeat(200) })]);
+      await waitFor(() => snapshotFiles(dir).length > 0); // ~9 KiB of writes crossed 4 KiB
+    } finally {
+      if (saved === undefined) delete process.env.STORE_JOURNAL_CHECKPOINT_BYTES;
+      else process.env.STORE_JOURNAL_CHECKPOINT_BYTES = saved;
+    }
   });
 
   test('crash before the snapshot is renamed: old snapshot + both journals give the full state', async () => {
@@ -376,6 +407,12 @@ describe('persistence: snapshots and checkpoints', () => {
     expect(back.dump()).toEqual(model.dump());
     expect(report).toMatchObject({ snapshotRecords: 6, journalRecords: 6 });
     expect(fs.readdirSync(img).some((f) => f.endsWith('.tmp'))).toBe(false);
+
+    // the running store: the next successful checkpoint also removes what the failed one left
+    failTmpSync = false;
+    await p.checkpoint();
+    expect(snapshotFiles(dir)).toEqual(['snapshot-000000000004.snap']);
+    expect(journalFiles(dir)).toEqual(['journal-000000000004.log']);
   });
 
   test('crash after the rename but before old files are removed: the new snapshot wins, leftovers are removed', async () => {
@@ -459,6 +496,50 @@ describe('persistence: snapshots and checkpoints', () => {
   });
 });
 
+describe('persistence: damaged files', () => {
+  test('a newest journal with a damaged header is refused, not discarded as a torn tail', async () => {
+    const dir = tmpDir();
+    const { p, model } = await openTracked(dir);
+    await p.append([model.put('app', 'a', { _id: 1 })]);
+    const img = crashImage(dir);
+    const j = path.join(img, journalFiles(img)[0]);
+    const bytes = fs.readFileSync(j);
+    bytes[0] ^= 0xff;
+    fs.writeFileSync(j, bytes);
+    const q = await openPersistence({ dir: img, snapshotSource: () => [] });
+    await expect(q.recover(() => undefined)).rejects.toThrow(/journal-000000000001\.log is corrupt .*file header/);
+  });
+
+  test('a newest journal that is all zeros (created, never written) counts as torn and is recreated', async () => {
+    const dir = tmpDir();
+    const first = await open(dir);
+    for (let i = 0; i < 3; i++) await first.p.append([first.model.put('app', 'a', { _id: i })]);
+    await first.p.close(); // snapshot 2 + empty journal 2
+    fs.writeFileSync(path.join(dir, journalFiles(dir)[0]), Buffer.alloc(4096));
+    const { p, model, report } = await openTracked(dir);
+    expect(report).toMatchObject({ snapshotRecords: 4, journalRecords: 0, tornBytesSkipped: 4096 });
+    expect(model.dump()).toEqual(first.model.dump());
+    await p.append([model.put('app', 'a', { _id: 'next' })]);
+    const { model: back } = await openTracked(crashImage(dir));
+    expect(back.docs.get('app.a')!.has(idKey('next'))).toBe(true);
+  });
+});
+
+describe('persistence: missing files', () => {
+  test('a removed snapshot is noticed instead of replaying only the journal after it', async () => {
+    const dir = tmpDir();
+    const first = await open(dir);
+    await first.p.append([first.model.put('app', 'a', { _id: 1 })]);
+    await first.p.checkpoint(); // snapshot 2, journal 2
+    await first.p.append([first.model.put('app', 'a', { _id: 2 })]);
+    const img = crashImage(dir);
+    await first.p.close();
+    fs.rmSync(path.join(img, 'snapshot-000000000002.snap'));
+    const q = await openPersistence({ dir: img, snapshotSource: () => [] });
+    await expect(q.recover(() => undefined)).rejects.toThrow(/no snapshot holds the writes before journal 2/);
+  });
+});
+
 describe('persistence: directory lock', () => {
   test('a second open of the same directory is refused while the first is open', async () => {
     const dir = tmpDir();
@@ -474,13 +555,48 @@ describe('persistence: directory lock', () => {
     );
   });
 
+  test('a lock whose pid now belongs to an unrelated process (pid reuse after a restart) is taken over', async () => {
+    const dir = tmpDir();
+    // the parent process is alive, but the lock says it was started at another time
+    fs.writeFileSync(path.join(dir, 'LOCK'), `${process.ppid}\n\n1\n`);
+    const { p } = await openTracked(dir);
+    expect(fs.readFileSync(path.join(dir, 'LOCK'), 'utf8').split('\n')[0]).toBe(String(process.pid));
+    await p.close();
+  });
+
+  test('a lock written before a reboot (other boot id) is taken over', async () => {
+    const dir = tmpDir();
+    fs.writeFileSync(path.join(dir, 'LOCK'), `${process.ppid}\n00000000-0000-0000-0000-000000000000\n\n`);
+    const { p } = await openTracked(dir);
+    await p.close();
+  });
+
   test('a lock left by a dead process (kill -9) is taken over', async () => {
     const dir = tmpDir();
     const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
     fs.writeFileSync(path.join(dir, 'LOCK'), `${dead.stdout.toString()}\n`);
     const { p } = await openTracked(dir);
-    expect(fs.readFileSync(path.join(dir, 'LOCK'), 'utf8').trim()).toBe(String(process.pid));
+    expect(fs.readFileSync(path.join(dir, 'LOCK'), 'utf8').split('\n')[0]).toBe(String(process.pid));
     await p.close();
     expect(fs.existsSync(path.join(dir, 'LOCK'))).toBe(false);
+  });
+});
+
+describe('persistence: data directory creation', () => {
+  test('a missing data directory is created, and its new names are synced up to the existing parent', async () => {
+    const root = tmpDir();
+    const dir = path.join(root, 'a', 'b', 'data');
+    const synced: string[] = [];
+    const io: DurableIO = {
+      datasync: nodeDurableIO.datasync,
+      syncDir: async (d) => {
+        synced.push(path.resolve(d));
+        await nodeDurableIO.syncDir(d);
+      },
+    };
+    const { p } = await openTracked(dir, { io });
+    expect(fs.statSync(dir).isDirectory()).toBe(true);
+    for (const d of [path.join(root, 'a', 'b'), path.join(root, 'a'), root]) expect(synced).toContain(d);
+    await p.close();
   });
 });

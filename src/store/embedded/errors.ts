@@ -8,6 +8,7 @@ export const ErrorCodes = {
   BadValue: 2,
   FailedToParse: 9,
   TypeMismatch: 14,
+  InvalidBSON: 22,
   IllegalOperation: 20,
   Unauthorized: 13,
   NamespaceNotFound: 26,
@@ -25,6 +26,7 @@ export const ErrorCodes = {
   DuplicateKey: 11000,
   InvalidPipelineOperator: 168,
   NotImplemented: 238,
+  Location31254: 31254,
   Location40324: 40324,
 } as const;
 
@@ -69,6 +71,17 @@ export class MongoCommandError extends Error {
 
 export function mongoError(code: ErrorCodeName, message: string, extra?: Document): MongoCommandError {
   return new MongoCommandError(ErrorCodes[code], message, extra);
+}
+
+/**
+ * Collations change what matches and how things sort; ignoring one would give wrong answers,
+ * so anything but the simple (binary) collation is refused.
+ */
+export function refuseCollation(spec: unknown, where: string): void {
+  if (spec === undefined || spec === null) return;
+  const locale = (spec as { locale?: unknown }).locale;
+  if (locale === 'simple') return;
+  throw mongoError('CommandNotSupported', `collation (locale '${String(locale)}') in ${where} is not supported by the embedded server`);
 }
 
 /** Maps anything thrown (including mingo's errors about unknown operators) to a command error. */

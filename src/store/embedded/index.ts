@@ -4,6 +4,7 @@ import type net from 'node:net';
 import { Engine } from './engine/engine';
 import { CursorManager } from './engine/cursors';
 import { createWireServer } from './server';
+import { expireDocuments } from './engine/ttl';
 import type { ChangeRecord, Persistence } from './persistence/types';
 import { openPersistence } from './persistence';
 
@@ -16,6 +17,8 @@ export interface EmbeddedServerOptions {
   dataDir?: string;
   /** idle cursors are dropped after this long; default 10 minutes like mongod */
   cursorTimeoutMs?: number;
+  /** how often TTL indexes are applied; default 60 s like mongod's TTL monitor */
+  ttlIntervalMs?: number;
 }
 
 export interface EmbeddedServer {
@@ -28,7 +31,7 @@ export interface EmbeddedServer {
 
 export async function startEmbeddedServer(opts: EmbeddedServerOptions = {}): Promise<EmbeddedServer> {
   const host = opts.host ?? '127.0.0.1';
-  const engine = new Engine();
+  const engine = new Engine(!!opts.dataDir);
   const cursors = new CursorManager(opts.cursorTimeoutMs);
   let persistence: Persistence | undefined;
   if (opts.dataDir) {
@@ -41,18 +44,31 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions = {}): Pro
     ? (records: ChangeRecord[]) => (records.length ? persistence!.append(records) : Promise.resolve())
     : () => Promise.resolve();
   const server = createWireServer({ engine, cursors, commit });
-  const sockets = new Set<import('node:net').Socket>();
+  const ttlTimer = setInterval(() => {
+    const records = expireDocuments(engine);
+    if (records.length) commit(records).catch(() => undefined); // a failed journal fails the next write loudly
+  }, opts.ttlIntervalMs ?? 60_000);
+  ttlTimer.unref();
+  const sockets = new Set<net.Socket>();
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(opts.port ?? 0, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (e) {
+    // e.g. the port is taken: release the data directory's lock and timers before failing
+    clearInterval(ttlTimer);
+    cursors.close();
+    await persistence?.close();
+    throw e;
+  }
   const port = (server.address() as net.AddressInfo).port;
   let closing: Promise<void> | undefined;
   return {
@@ -65,6 +81,7 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions = {}): Pro
           server.close(() => resolve());
           for (const s of sockets) s.destroy();
         });
+        clearInterval(ttlTimer);
         cursors.close();
         await persistence?.close();
       })();

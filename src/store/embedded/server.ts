@@ -4,7 +4,8 @@
 import net from 'node:net';
 import type { Document } from 'mongodb';
 import { MessageFramer } from './wire/framing';
-import { decodeRequest, encodeReply } from './wire/opcodes';
+import { decodeRequest, encodeReply, OP_MSG, OP_QUERY, type CommandRequest } from './wire/opcodes';
+import { mongoError } from './errors';
 import { runCommand } from './commands/dispatch';
 import type { Engine } from './engine/engine';
 import type { CursorManager } from './engine/cursors';
@@ -40,7 +41,18 @@ export function createWireServer(deps: ServerDeps): net.Server {
     });
 
     async function handle(msg: Buffer): Promise<void> {
-      const req = decodeRequest(msg);
+      let req: CommandRequest;
+      try {
+        req = decodeRequest(msg);
+      } catch (e) {
+        // A well-framed OP_MSG/OP_QUERY whose BSON does not parse gets an error reply, as from
+        // mongod; anything else (unknown or removed opcodes) is a protocol error: drop the connection.
+        const opCode = msg.readInt32LE(12);
+        if (opCode !== OP_MSG && opCode !== OP_QUERY) throw e;
+        const fake: CommandRequest = { requestID: msg.readInt32LE(4), opCode, body: {}, db: 'admin', moreToCome: false };
+        socket.write(encodeReply(fake, mongoError('InvalidBSON', `invalid BSON in request: ${(e as Error).message}`).toReply()));
+        return;
+      }
       const body: Document = req.body;
       const db = typeof body.$db === 'string' ? body.$db : req.db;
       const reply = await runCommand(body, { engine: deps.engine, cursors: deps.cursors, db, connectionId, commit: deps.commit });

@@ -1,6 +1,6 @@
 // delete: each statement removes the first (limit: 1) or all (limit: 0) matching documents.
 import type { Document } from 'mongodb';
-import { mongoError, toMongoError } from '../errors';
+import { mongoError, refuseCollation, toMongoError } from '../errors';
 import { firstMatch, matchingDocuments } from '../engine/query';
 import type { ChangeRecord } from '../persistence/types';
 import { collectionArg, optionalArray, type CommandContext } from './context';
@@ -16,6 +16,7 @@ export async function deleteCommand(cmd: Document, ctx: CommandContext): Promise
     try {
       const st = statements[i];
       if (!st || typeof st !== 'object') throw mongoError('TypeMismatch', "BSON field 'delete.deletes' items must be objects");
+      refuseCollation(st.collation, 'delete');
       const limit = Number(st.limit ?? 0);
       if (limit !== 0 && limit !== 1) throw mongoError('FailedToParse', `The limit field in delete objects must be 0 or 1. Got ${limit}`);
       const coll = ctx.engine.getCollection(ctx.db, name);

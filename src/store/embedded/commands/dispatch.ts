@@ -1,7 +1,7 @@
 // Runs one command: refuses what a standalone refuses (transactions, retryable writes), finds
 // the handler, and turns every failure into a MongoDB error reply so the connection survives.
 import type { Document } from 'mongodb';
-import { mongoError, toMongoError } from '../errors';
+import { mongoError, refuseCollation, toMongoError } from '../errors';
 import type { CommandContext } from './context';
 import { commandRegistry } from './registry';
 
@@ -15,6 +15,7 @@ export async function runCommand(body: Document, ctx: CommandContext): Promise<D
       throw mongoError('IllegalOperation', TXN_ERROR);
     }
     if (name === 'commitTransaction' || name === 'abortTransaction') throw mongoError('IllegalOperation', TXN_ERROR);
+    refuseCollation(body.collation, name);
     const handler = Object.prototype.hasOwnProperty.call(commandRegistry, name) ? commandRegistry[name] : undefined;
     if (!handler) throw mongoError('CommandNotFound', `no such command: '${name}'`);
     const reply = await handler(body, ctx);

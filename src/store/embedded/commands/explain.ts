@@ -7,6 +7,9 @@ import type { CommandContext } from './context';
 function winningPlan(plan: string): Document {
   if (plan === 'COLLSCAN') return { stage: 'COLLSCAN' };
   if (plan === 'IDHACK') return { stage: 'IDHACK' };
+  if (plan.startsWith('OR ')) {
+    return { stage: 'FETCH', inputStage: { stage: 'OR', inputStages: plan.slice(3).split(', ').map(winningPlan) } };
+  }
   return { stage: 'FETCH', inputStage: { stage: 'IXSCAN', indexName: plan.slice('IXSCAN '.length) } };
 }
 

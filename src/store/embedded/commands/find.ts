@@ -3,7 +3,8 @@
 import { BSON, type Document } from 'mongodb';
 import { mongoError } from '../errors';
 import { toCursorId } from '../engine/cursors';
-import { findDocuments, projectDocument } from '../engine/query';
+import { findDocuments } from '../engine/query';
+import { compileProjection } from '../engine/projection';
 import { collectionArg, optionalArray, optionalDocument, optionalNumber, typeErr, type CommandContext } from './context';
 
 const DEFAULT_FIRST_BATCH = 101;
@@ -24,7 +25,7 @@ export function find(cmd: Document, ctx: CommandContext): Document {
   if (limit !== undefined && limit < 0) throw mongoError('BadValue', 'LimitValue must be non-negative');
   const coll = ctx.engine.getCollection(ctx.db, name);
   const docs = findDocuments(coll, filter, { sort, skip, limit });
-  const transform = projection && Object.keys(projection).length ? (d: Document) => projectDocument(d, projection) : undefined;
+  const transform = projection && Object.keys(projection).length ? compileProjection(projection) : undefined;
   const ns = `${ctx.db}.${name}`;
   const { batch, id } = ctx.cursors.firstBatch(ns, docs, batchSize ?? DEFAULT_FIRST_BATCH, transform);
   if (cmd.singleBatch && id !== 0n) {

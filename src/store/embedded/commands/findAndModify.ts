@@ -2,7 +2,8 @@
 // atomically; returns the document before or after (`new`), projected by `fields`.
 import type { Document } from 'mongodb';
 import { mongoError } from '../errors';
-import { firstMatch, projectDocument } from '../engine/query';
+import { firstMatch } from '../engine/query';
+import { compileProjection } from '../engine/projection';
 import type { ChangeRecord } from '../persistence/types';
 import { collectionArg, optionalDocument, type CommandContext } from './context';
 import { executeUpdate } from './update';
@@ -13,7 +14,8 @@ export async function findAndModify(cmd: Document, ctx: CommandContext): Promise
   const sort = optionalDocument(cmd, 'sort');
   const fields = optionalDocument(cmd, 'fields');
   const records: ChangeRecord[] = [];
-  const project = (d: Document | undefined | null) => (d && fields && Object.keys(fields).length ? projectDocument(d, fields) : d ?? null);
+  const projector = fields && Object.keys(fields).length ? compileProjection(fields) : undefined;
+  const project = (d: Document | undefined | null) => (d && projector ? projector(d) : d ?? null);
   let reply: Document;
   if (cmd.remove) {
     if (cmd.update !== undefined) throw mongoError('FailedToParse', 'Cannot specify both an update and remove=true');

@@ -1,7 +1,7 @@
 // createIndexes, listIndexes, dropIndexes. Only ascending/descending (and hashed, served as an
 // equality index) key types are supported; text/geo indexes are refused by name.
 import type { Document } from 'mongodb';
-import { mongoError } from '../errors';
+import { mongoError, refuseCollation } from '../errors';
 import { ID_INDEX_NAME } from '../engine/collection';
 import type { IndexSpec } from '../engine/secondaryIndex';
 import { keyOf } from '../engine/keys';
@@ -30,6 +30,7 @@ function validateSpec(raw: unknown): IndexSpec {
     }
     if (!Number.isFinite(n) || n === 0) throw mongoError('BadValue', `Values in the index key pattern can't be 0 or non-numeric: ${f}`);
   }
+  refuseCollation(spec.collation, 'createIndexes');
   if (typeof spec.name !== 'string' || !spec.name) throw mongoError('FailedToParse', "The 'name' field is a required property of an index specification");
   if (spec.partialFilterExpression !== undefined && (typeof spec.partialFilterExpression !== 'object' || spec.partialFilterExpression === null)) {
     throw mongoError('TypeMismatch', "BSON field 'partialFilterExpression' is the wrong type, expected type 'object'");

@@ -1,7 +1,7 @@
 // update: each statement matches one (multi: false) or all documents and rewrites them one by
 // one; with upsert and no match it inserts the document built from the query and the update.
 import type { Document } from 'mongodb';
-import { mongoError, toMongoError } from '../errors';
+import { mongoError, refuseCollation, toMongoError } from '../errors';
 import { classifyUpdate, applyUpdate, buildUpsertDocument, sameDocument } from '../engine/update';
 import { firstMatch, matchingDocuments } from '../engine/query';
 import type { Engine } from '../engine/engine';
@@ -29,6 +29,7 @@ export interface UpdateOutcome {
 export function executeUpdate(engine: Engine, db: string, name: string, st: UpdateStatement, records: ChangeRecord[]): UpdateOutcome {
   if (!st || typeof st !== 'object') throw mongoError('TypeMismatch', "BSON field 'update.updates' items must be objects");
   if (st.u === undefined) throw mongoError('FailedToParse', "BSON field 'update.updates.u' is missing but a required field");
+  refuseCollation((st as { collation?: unknown }).collation, 'update');
   const kind = classifyUpdate(st.u);
   if (st.multi && kind === 'replacement') {
     throw mongoError('FailedToParse', 'multi update is not supported for replacement-style update');

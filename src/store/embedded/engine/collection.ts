@@ -45,23 +45,27 @@ export class Collection {
     return this.docs.get(keyOf(id));
   }
 
-  insert(doc: Document): void {
+  /**
+   * @param enforceUnique false only while replaying the journal: a record that raced a checkpoint
+   *   may briefly contradict the snapshot, and the records after it restore consistency.
+   */
+  insert(doc: Document, enforceUnique = true): void {
     if (!('_id' in doc)) throw new Error('engine insert without _id');
     const idKey = keyOf(doc._id);
     if (this.docs.has(idKey)) throw duplicateKeyError(this.ns, { name: ID_INDEX_NAME, key: { _id: 1 } }, [doc._id]);
-    for (const ix of this.indexes.values()) ix.checkUnique(doc, idKey);
+    if (enforceUnique) for (const ix of this.indexes.values()) ix.checkUnique(doc, idKey);
     this.docs.set(idKey, doc);
     this.remember(doc);
     for (const ix of this.indexes.values()) ix.add(doc, idKey);
   }
 
   /** Replaces the stored document with the same _id by `next` (which must keep the _id). */
-  replace(prev: Document, next: Document): void {
+  replace(prev: Document, next: Document, enforceUnique = true): void {
     const idKey = keyOf(prev._id);
     if (keyOf(next._id) !== idKey) {
       throw mongoError('ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
     }
-    for (const ix of this.indexes.values()) ix.checkUnique(next, idKey);
+    if (enforceUnique) for (const ix of this.indexes.values()) ix.checkUnique(next, idKey);
     for (const ix of this.indexes.values()) ix.remove(prev, idKey);
     this.docs.set(idKey, next);
     this.remember(next);
@@ -75,10 +79,10 @@ export class Collection {
   }
 
   /** Adds an index over the existing documents; refuses (leaving nothing behind) if they violate uniqueness. */
-  addIndex(spec: IndexSpec): void {
+  addIndex(spec: IndexSpec, enforceUnique = true): void {
     const ix = new SecondaryIndex(spec, this.ns);
     for (const [idKey, doc] of this.docs) {
-      ix.checkUnique(doc, idKey);
+      if (enforceUnique) ix.checkUnique(doc, idKey);
       ix.add(doc, idKey);
     }
     this.indexes.set(spec.name, ix);
@@ -94,52 +98,52 @@ export class Collection {
 
   /**
    * Documents that may match `filter`, narrowed by the _id map or an index when the filter has
-   * an equality on _id or on the first field of an index; the caller still applies the filter.
+   * an equality on _id or on the first field of an index (or is an $or whose every branch has
+   * one); the caller still applies the filter.
    */
   candidates(filter: Document | undefined): Iterable<Document> {
-    if (!filter) return this.docs.values();
-    const eq = equalityConditions(filter);
-    if (eq.size === 0) return this.docs.values();
-    const ids = eq.get('_id');
-    if (ids) {
-      const out: Document[] = [];
-      const seen = new Set<string>();
-      for (const v of ids) {
-        const k = keyOf(v);
-        if (seen.has(k)) continue;
-        seen.add(k);
-        const d = this.docs.get(k);
-        if (d) out.push(d);
-      }
-      return out;
+    const found = filter ? this.lookup(filter) : undefined;
+    if (!found) return this.docs.values();
+    const out: Document[] = [];
+    for (const k of found.keys) {
+      const d = this.docs.get(k);
+      if (d) out.push(d);
     }
-    let best: Set<string> | undefined;
+    return out;
+  }
+
+  /** Which access path a filter takes: for explain. */
+  plan(filter: Document | undefined): string {
+    return (filter && this.lookup(filter)?.plan) ?? 'COLLSCAN';
+  }
+
+  private lookup(filter: Document): { keys: Set<string>; plan: string } | undefined {
+    const eq = equalityConditions(filter);
+    const ids = eq.get('_id');
+    if (ids) return { keys: new Set(ids.map(keyOf)), plan: 'IDHACK' };
+    let best: { keys: Set<string>; plan: string } | undefined;
     for (const ix of this.indexes.values()) {
       if (!ix.coversAllDocuments) continue;
       const values = eq.get(ix.fields[0]);
       if (!values) continue;
-      const found = ix.lookupFirst(values);
-      if (!best || found.size < best.size) best = found;
-      if (best.size === 0) break;
+      const keys = ix.lookupFirst(values);
+      if (!best || keys.size < best.keys.size) best = { keys, plan: `IXSCAN ${ix.name}` };
+      if (keys.size === 0) break;
     }
-    if (!best) return this.docs.values();
-    const out: Document[] = [];
-    for (const k of best) {
-      const d = this.docs.get(k);
-      if (d) out.push(d);
+    if (best) return best;
+    const or = filter.$or;
+    if (Array.isArray(or) && or.length > 0) {
+      const union = new Set<string>();
+      const plans = new Set<string>();
+      for (const branch of or) {
+        const r = branch && typeof branch === 'object' ? this.lookup(branch as Document) : undefined;
+        if (!r) return undefined; // one branch needs a scan: the whole $or does
+        for (const k of r.keys) union.add(k);
+        plans.add(r.plan);
+      }
+      return { keys: union, plan: plans.size === 1 ? [...plans][0] : `OR ${[...plans].join(', ')}` };
     }
-    // keep natural (insertion) order like a collection scan would, for small candidate sets
-    return out;
+    return undefined;
   }
 
-  /** Which index a filter would use: for tests and explain-like diagnostics. */
-  plan(filter: Document | undefined): string {
-    if (!filter) return 'COLLSCAN';
-    const eq = equalityConditions(filter);
-    if (eq.has('_id')) return 'IDHACK';
-    for (const ix of this.indexes.values()) {
-      if (ix.coversAllDocuments && eq.has(ix.fields[0])) return `IXSCAN ${ix.name}`;
-    }
-    return 'COLLSCAN';
-  }
 }

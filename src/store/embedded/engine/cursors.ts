@@ -38,7 +38,9 @@ export class CursorManager {
    */
   firstBatch(ns: string, docs: Document[], batchSize: number | undefined, transform?: OpenCursor['transform'], limit = Infinity): { batch: Document[]; id: bigint } {
     const c: OpenCursor = { id: 0n, ns, docs, pos: 0, remainingLimit: limit, lastUsed: Date.now(), transform };
-    const batch = takeBatch(c, batchSize);
+    // batchSize 0 on the first batch means "open the cursor, return nothing yet" (mongod);
+    // on getMore, 0 or absent means "as much as fits".
+    const batch = batchSize === 0 ? [] : takeBatch(c, batchSize);
     if (c.pos >= c.docs.length || c.remainingLimit <= 0) return { batch, id: 0n };
     c.id = this.nextId++;
     this.cursors.set(c.id, c);

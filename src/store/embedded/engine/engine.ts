@@ -10,6 +10,12 @@ import type { IndexSpec } from './secondaryIndex';
 export class Engine {
   readonly dbs = new Map<string, Map<string, Collection>>();
 
+  /**
+   * @param journaling whether document changes must be encoded for the journal; an in-memory
+   *   server skips the BSON encoding of every written document.
+   */
+  constructor(private readonly journaling = true) {}
+
   getCollection(db: string, name: string): Collection | undefined {
     return this.dbs.get(db)?.get(name);
   }
@@ -52,17 +58,17 @@ export class Engine {
 
   insert(coll: Collection, doc: Document, records: ChangeRecord[]): void {
     coll.insert(doc);
-    records.push({ op: 'put', db: coll.db, coll: coll.name, doc: encodeDocument(doc) });
+    if (this.journaling) records.push({ op: 'put', db: coll.db, coll: coll.name, doc: encodeDocument(doc) });
   }
 
   replace(coll: Collection, prev: Document, next: Document, records: ChangeRecord[]): void {
     coll.replace(prev, next);
-    records.push({ op: 'put', db: coll.db, coll: coll.name, doc: encodeDocument(next) });
+    if (this.journaling) records.push({ op: 'put', db: coll.db, coll: coll.name, doc: encodeDocument(next) });
   }
 
   remove(coll: Collection, doc: Document, records: ChangeRecord[]): void {
     coll.remove(doc);
-    records.push({ op: 'del', db: coll.db, coll: coll.name, id: encodeDocument({ _id: doc._id }) });
+    if (this.journaling) records.push({ op: 'del', db: coll.db, coll: coll.name, id: encodeDocument({ _id: doc._id }) });
   }
 
   createIndex(coll: Collection, spec: IndexSpec, records: ChangeRecord[]): void {
@@ -94,7 +100,7 @@ export class Engine {
         return;
       case 'createIndex': {
         const coll = this.getCollection(r.db, r.coll) ?? this.createCollectionInternal(r.db, r.coll, {});
-        if (!coll.indexes.has(r.spec.name)) coll.addIndex(r.spec as IndexSpec);
+        if (!coll.indexes.has(r.spec.name)) coll.addIndex(r.spec as IndexSpec, false);
         return;
       }
       case 'dropIndex':
@@ -104,8 +110,8 @@ export class Engine {
         const coll = this.getCollection(r.db, r.coll) ?? this.createCollectionInternal(r.db, r.coll, {});
         const doc = decodeDocument(r.doc);
         const prev = coll.getById(doc._id);
-        if (prev) coll.replace(prev, doc);
-        else coll.insert(doc);
+        if (prev) coll.replace(prev, doc, false);
+        else coll.insert(doc, false);
         return;
       }
       case 'del': {

@@ -55,6 +55,10 @@ export function keyOf(v: unknown): string {
 
 /** Values found at a dotted path, descending into arrays like MongoDB does for matching and multikey indexes. */
 export function valuesAtPath(doc: unknown, path: string): unknown[] {
+  // common case: a top-level field of a plain document
+  if (path.indexOf('.') < 0 && doc !== null && typeof doc === 'object' && !Array.isArray(doc)) {
+    return path in (doc as Document) ? [(doc as Document)[path]] : [];
+  }
   const parts = path.split('.');
   let current: unknown[] = [doc];
   for (const part of parts) {

@@ -24,20 +24,36 @@ function isPlainContainer(v: unknown): v is Document | unknown[] {
 
 /** Converts a value decoded with promoteValues:false into the engine's form, in place. */
 export function fromWire(v: unknown): unknown {
-  const t = bsonType(v);
+  // hot path (every decoded value of every request and of journal replay): cheap checks first,
+  // and write back only values that change
+  if (v === null || typeof v !== 'object') return v;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const x = v[i];
+      if (x !== null && typeof x === 'object') {
+        const y = fromWire(x);
+        if (y !== x) v[i] = y;
+      }
+    }
+    return v;
+  }
+  const t = (v as { _bsontype?: string })._bsontype;
+  if (t === undefined) {
+    if ((v as object).constructor !== Object) return v; // Date, RegExp, Buffer...
+    const d = v as Document;
+    for (const k in d) {
+      const x = d[k];
+      if (x !== null && typeof x === 'object') {
+        const y = fromWire(x);
+        if (y !== x) d[k] = y;
+      }
+    }
+    return d;
+  }
   if (t === 'Int32') return (v as BSON.Int32).value;
   if (t === 'Double') {
     const n = (v as BSON.Double).value;
     return Number.isInteger(n) && n >= INT32_MIN && n <= INT32_MAX && !Object.is(n, -0) ? v : n;
-  }
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) v[i] = fromWire(v[i]);
-    return v;
-  }
-  if (isPlainContainer(v)) {
-    const d = v as Document;
-    for (const k of Object.keys(d)) d[k] = fromWire(d[k]);
-    return d;
   }
   return v;
 }
@@ -58,9 +74,14 @@ function wrapperNumber(v: unknown): number | undefined {
 
 /** True if the value holds a number wrapper anywhere (only then does it need a numeric view). */
 export function hasWrappedNumbers(v: unknown): boolean {
+  if (v === null || typeof v !== 'object') return false;
+  if (Array.isArray(v)) {
+    for (const x of v) if (hasWrappedNumbers(x)) return true;
+    return false;
+  }
   if (wrapperNumber(v) !== undefined) return true;
-  if (Array.isArray(v)) return v.some(hasWrappedNumbers);
-  if (isPlainContainer(v)) return Object.values(v as Document).some(hasWrappedNumbers);
+  if ((v as object).constructor !== Object) return false;
+  for (const k in v as Document) if (hasWrappedNumbers((v as Document)[k])) return true;
   return false;
 }
 

@@ -7,6 +7,8 @@ import { mongoError } from '../errors';
 import { cloneDocument } from './clone';
 import { keyOf } from './keys';
 import { equalityConditions } from './planner';
+import { fastOperatorUpdate } from './fastPaths';
+import { MINGO_OPTIONS } from './query';
 import { hasWrappedNumbers, numericView, restoreTypes } from './numeric';
 
 const SUPPORTED_OPERATORS = new Set([
@@ -56,7 +58,7 @@ export function applyUpdate(doc: Document, u: Document | Document[], opts: Apply
   const kind = classifyUpdate(u);
   let next: Document;
   if (kind === 'pipeline') {
-    const out = aggregate([cloneDocument(numericView(doc))], numericView(u as Document[]));
+    const out = aggregate([cloneDocument(numericView(doc))], numericView(u as Document[]), MINGO_OPTIONS);
     next = restoreTypes(out[0] ?? {}, doc) as Document;
   } else if (kind === 'replacement') {
     const repl = u as Document;
@@ -69,21 +71,31 @@ export function applyUpdate(doc: Document, u: Document | Document[], opts: Apply
     next = '_id' in doc ? { _id: doc._id, ...cloneDocument(repl) } : cloneDocument(repl);
     if ('_id' in repl) next._id = repl._id;
   } else {
-    next = cloneDocument(numericView(doc));
-    const { $setOnInsert, ...rest } = u as Document;
-    const filter = opts.filter ? numericView(opts.filter) : undefined;
-    const arrayFilters = opts.arrayFilters ? numericView(opts.arrayFilters) : undefined;
-    if (Object.keys(rest).length) mingoUpdate(next, numericView(rest), arrayFilters, filter);
-    if (opts.inserting && $setOnInsert) mingoUpdate(next, { $set: numericView($setOnInsert) });
-    next = restoreTypes(next, doc) as Document;
-    // Values the client set with an explicit BSON number type (e.g. a Double 5.0) keep it.
-    setTypedValues(next, (u as Document).$set);
-    if (opts.inserting) setTypedValues(next, $setOnInsert);
+    const plain = !('$setOnInsert' in (u as Document)) && !hasWrappedNumbers(doc) && !hasWrappedNumbers(u);
+    next = (plain && fastOperatorUpdate(doc, u as Document)) || applyWithMingo(doc, u as Document, opts);
   }
   if ('_id' in doc && keyOf(next._id) !== keyOf(doc._id)) {
     throw mongoError('ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
   }
   return idFirst(next);
+}
+
+/** Operator update through mingo on the numeric view, then the BSON number types put back. */
+function applyWithMingo(doc: Document, u: Document, opts: ApplyOptions): Document {
+  let next = cloneDocument(numericView(doc));
+  const { $setOnInsert, ...rest } = u;
+  const filter = opts.filter ? numericView(opts.filter) : undefined;
+  const arrayFilters = opts.arrayFilters ? numericView(opts.arrayFilters) : undefined;
+  // the query is only needed by the positional `$` operator; passing it costs a second match
+  const paths = Object.values(rest).flatMap((spec) => (spec && typeof spec === 'object' ? Object.keys(spec) : []));
+  const needsFilter = paths.some((p) => /(^|\.)\$(\.|$)/.test(p));
+  if (Object.keys(rest).length) mingoUpdate(next, numericView(rest), arrayFilters, needsFilter ? filter : undefined, { queryOptions: MINGO_OPTIONS });
+  if (opts.inserting && $setOnInsert) mingoUpdate(next, { $set: numericView($setOnInsert) });
+  next = restoreTypes(next, doc) as Document;
+  // Values the client set with an explicit BSON number type (e.g. a Double 5.0) keep it.
+  setTypedValues(next, u.$set);
+  if (opts.inserting) setTypedValues(next, $setOnInsert);
+  return next;
 }
 
 function setTypedValues(target: Document, spec: unknown): void {

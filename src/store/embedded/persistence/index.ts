@@ -2,13 +2,14 @@
 // See dataDir.ts for the directory layout and the recovery rule, frame.ts for the file format.
 import * as fs from 'node:fs';
 import * as fsp from 'node:fs/promises';
+import * as path from 'node:path';
 import { listDataDir, inDir, journalName, snapshotName } from './dataDir';
 import { lockDataDir, type DirLock } from './dirLock';
 import { nodeDurableIO, type DurableIO } from './durableIO';
 import { JOURNAL_MAGIC, encodeFrame, scanFramedFile } from './frame';
 import { JournalFailedError, JournalWriter, errMsg } from './journalWriter';
 import { RecordEncoder, decodeRecords } from './recordCodec';
-import { captureSnapshot, readSnapshotFile, writeSnapshotFile } from './snapshot';
+import { captureState, readSnapshotFile, snapshotFrames, writeSnapshotFile } from './snapshot';
 import type { ChangeRecord, Persistence, PersistenceOptions, RecoveryReport } from './types';
 
 export type { ChangeRecord, Persistence, PersistenceOptions, RecoveryReport } from './types';
@@ -17,10 +18,12 @@ export { JournalFailedError } from './journalWriter';
 export { SnapshotCorruptError } from './snapshot';
 
 export const DEFAULT_JOURNAL_BYTES_BEFORE_CHECKPOINT = 64 * 1024 * 1024;
+const AUTO_CHECKPOINT_RETRY_MS = 30_000;
+const ENCODER_KEEP_BYTES = 4 * 1024 * 1024;
 
 export class JournalCorruptError extends Error {
   constructor(path: string, why: string) {
-    super(`journal ${path} is corrupt (${why}) and is not the newest journal, so this is not a torn write; refusing to start`);
+    super(`journal ${path} is corrupt (${why}); this is not a torn write from a crash, so the server refuses to start rather than drop acknowledged writes`);
     this.name = 'JournalCorruptError';
   }
 }
@@ -33,13 +36,37 @@ export interface PersistenceInternals {
 export async function openPersistence(opts: PersistenceOptions, internals: PersistenceInternals = {}): Promise<Persistence> {
   if (!opts || typeof opts.dir !== 'string' || opts.dir === '') throw new TypeError('openPersistence: option "dir" must be a non-empty path');
   if (typeof opts.snapshotSource !== 'function') throw new TypeError('openPersistence: option "snapshotSource" must be a function');
-  const limit = opts.journalBytesBeforeCheckpoint ?? DEFAULT_JOURNAL_BYTES_BEFORE_CHECKPOINT;
+  const limit = opts.journalBytesBeforeCheckpoint ?? checkpointBytesFromEnv() ?? DEFAULT_JOURNAL_BYTES_BEFORE_CHECKPOINT;
   if (!(Number.isFinite(limit) && limit > 0)) {
     throw new RangeError('openPersistence: option "journalBytesBeforeCheckpoint" must be a positive number of bytes');
   }
-  await fsp.mkdir(opts.dir, { recursive: true });
+  const io = internals.io ?? nodeDurableIO;
+  const created = await fsp.mkdir(opts.dir, { recursive: true });
+  if (created !== undefined) {
+    // the names of newly created directories must be durable too, or a crash could lose the whole
+    // data directory: sync every parent from the data directory's up to the first one created
+    const top = path.dirname(path.resolve(created));
+    for (let d = path.resolve(opts.dir); d !== top && d !== path.dirname(d); ) {
+      d = path.dirname(d);
+      await io.syncDir(d);
+    }
+  }
   const lock = lockDataDir(opts.dir);
-  return new DurableStore(opts.dir, opts.snapshotSource, limit, internals.io ?? nodeDurableIO, lock);
+  return new DurableStore(opts.dir, opts.snapshotSource, limit, io, lock);
+}
+
+/**
+ * STORE_JOURNAL_CHECKPOINT_BYTES overrides the default threshold when the caller gives none: an
+ * operator can trade restart time against checkpoint frequency without a code change, and tests
+ * can force checkpoints to happen under load.
+ */
+function checkpointBytesFromEnv(): number | undefined {
+  const raw = process.env.STORE_JOURNAL_CHECKPOINT_BYTES;
+  if (raw === undefined || raw.trim() === '') return undefined;
+  if (!/^\d+$/.test(raw.trim()) || Number(raw) < 1) {
+    throw new RangeError(`STORE_JOURNAL_CHECKPOINT_BYTES must be a positive whole number of bytes, got "${raw}"`);
+  }
+  return Number(raw);
 }
 
 type State = 'opened' | 'recovering' | 'ready' | 'closing' | 'closed';
@@ -52,9 +79,10 @@ class DurableStore implements Persistence {
   /** seq of the newest snapshot on disk, 0 when none */
   private snapshotSeq = 0;
   private checkpointRun: Promise<void> | null = null;
-  private readonly encoder = new RecordEncoder();
-  /** an automatic checkpoint that failed; reported on the next explicit checkpoint/close */
-  private backgroundError: Error | null = null;
+  /** reused across appends; replaced after an oversized write so one big batch does not pin its buffer */
+  private encoder = new RecordEncoder();
+  /** after an automatic checkpoint failed (disk full…), wait before capturing the state again */
+  private autoCheckpointNotBefore = 0;
 
   constructor(
     private readonly dir: string,
@@ -86,6 +114,13 @@ class DurableStore implements Persistence {
       if (base > 0 && replay.length > 0 && replay[0] !== base) {
         throw new JournalCorruptError(inDir(this.dir, journalName(replay[0])), `journal ${base} after snapshot ${base} is missing`);
       }
+      if (base === 0 && replay.length > 0 && replay[0] !== 1) {
+        // journal 1 is only ever deleted once a snapshot covers it: that snapshot is gone
+        throw new JournalCorruptError(
+          inDir(this.dir, journalName(replay[0])),
+          `no snapshot holds the writes before journal ${replay[0]} (a snapshot file was removed)`,
+        );
+      }
 
       let journalRecords = 0;
       let tornBytesSkipped = 0;
@@ -96,7 +131,12 @@ class DurableStore implements Persistence {
         const scan = scanFramedFile(p, JOURNAL_MAGIC, (payload) => {
           journalRecords += decodeRecords(payload, apply);
         });
-        if (scan.stopReason && !isLast) throw new JournalCorruptError(p, scan.stopReason);
+        if (scan.stopReason && !isLast) throw new JournalCorruptError(p, `${scan.stopReason}, in a journal that is not the newest`);
+        // the header is synced before a journal takes writes, so a damaged one is not a torn write —
+        // unless the file is nothing but zeros (created, size extended, data never written)
+        if (isLast && scan.badMagic && scan.fileLength >= JOURNAL_MAGIC.length && !isAllZero(p)) {
+          throw new JournalCorruptError(p, `${scan.stopReason ?? 'bad header'} in the file header`);
+        }
         if (isLast) {
           tornBytesSkipped = scan.fileLength - scan.validLength;
           lastValidLength = scan.validLength;
@@ -119,6 +159,14 @@ class DurableStore implements Persistence {
       this.snapshotSeq = base;
       await this.writer.ready;
       this.state = 'ready';
+      if (tornBytesSkipped > 0) {
+        // worth an operator's attention, but normal after a crash: that write was never acknowledged
+        process.emitWarning(
+          `embedded store: cut ${tornBytesSkipped} bytes of an incomplete record from the end of ` +
+            `${journalName(this.seq)} (a write interrupted by a crash; it was never acknowledged)`,
+          { code: 'EMBEDDED_STORE_TORN_TAIL' },
+        );
+      }
       return { snapshotRecords, journalRecords, tornBytesSkipped, millis: performance.now() - t0 };
     } catch (e) {
       this.state = 'closed';
@@ -138,14 +186,19 @@ class DurableStore implements Persistence {
       this.encoder.reset();
       for (const r of records) this.encoder.add(r);
       frame = encodeFrame(this.encoder.bytes());
+      if (this.encoder.byteLength > ENCODER_KEEP_BYTES) this.encoder = new RecordEncoder();
     } catch (e) {
       return Promise.reject(e);
     }
     const done = this.writer!.append(frame);
-    if (this.writer!.length >= this.journalLimit && !this.checkpointRun) {
+    if (this.writer!.length >= this.journalLimit && !this.checkpointRun && Date.now() >= this.autoCheckpointNotBefore) {
       this.checkpoint().catch((e) => {
-        this.backgroundError = e instanceof Error ? e : new Error(String(e));
-        process.emitWarning(`embedded store: automatic checkpoint failed: ${errMsg(e)}`);
+        // the journal keeps every write safe meanwhile; only restart time grows until it succeeds
+        this.autoCheckpointNotBefore = Date.now() + AUTO_CHECKPOINT_RETRY_MS;
+        process.emitWarning(
+          `embedded store: automatic checkpoint failed, retrying in ${AUTO_CHECKPOINT_RETRY_MS / 1000} s: ${errMsg(e)}`,
+          { code: 'EMBEDDED_STORE_CHECKPOINT_FAILED' },
+        );
       });
     }
     return done;
@@ -168,8 +221,8 @@ class DurableStore implements Persistence {
   }
 
   /**
-   * 1. capture the state and switch appends to journal seq+1 in the same synchronous step, so
-   *    every write is either in the snapshot or in the new journal (or, harmlessly, both);
+   * 1. capture the state (references only) and switch appends to journal seq+1 in the same
+   *    synchronous step, so every write is either in the snapshot or in the new journal;
    * 2. new journal created durably, after the old one's last flush (acks stay in order);
    * 3. snapshot seq+1 written via tmp + fsync + rename + dir fsync;
    * 4. only then the old snapshot and journal are removed.
@@ -180,18 +233,19 @@ class DurableStore implements Persistence {
     const old = this.writer!;
     if (old.failed) throw old.failed;
     const seq = this.seq + 1;
-    const snap = captureSnapshot(this.snapshotSource());
+    const state = captureState(this.snapshotSource());
     const nextPath = inDir(this.dir, journalName(seq));
     const next = new JournalWriter(nextPath, this.io, () => this.createJournal(nextPath), old.drain());
     this.writer = next;
     this.seq = seq;
     await next.ready;
     await old.close();
-    await writeSnapshotFile(this.dir, inDir(this.dir, snapshotName(seq)), snap, this.io);
-    const oldSnapshot = this.snapshotSeq;
+    await writeSnapshotFile(this.dir, inDir(this.dir, snapshotName(seq)), snapshotFrames(state), this.io);
     this.snapshotSeq = seq;
-    await fsp.rm(inDir(this.dir, journalName(seq - 1)), { force: true });
-    if (oldSnapshot > 0) await fsp.rm(inDir(this.dir, snapshotName(oldSnapshot)), { force: true });
+    // everything older is inside the new snapshot, including what an earlier failed checkpoint left
+    const { snapshots, journals } = listDataDir(this.dir);
+    for (const j of journals) if (j < seq) await fsp.rm(inDir(this.dir, journalName(j)), { force: true });
+    for (const s of snapshots) if (s < seq) await fsp.rm(inDir(this.dir, snapshotName(s)), { force: true });
     await this.io.syncDir(this.dir);
   }
 
@@ -246,4 +300,10 @@ class DurableStore implements Persistence {
     }
     return { fh, length: validLength };
   }
+}
+
+function isAllZero(file: string): boolean {
+  const buf = fs.readFileSync(file);
+  for (let i = 0; i < buf.length; i++) if (buf[i] !== 0) return false;
+  return true;
 }

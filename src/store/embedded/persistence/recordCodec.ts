@@ -27,6 +27,7 @@ export class RecordDecodeError extends Error {}
 export class RecordEncoder {
   private buf: Buffer;
   private len = 0;
+  private readonly names = new Map<string, Buffer>();
 
   constructor(initialCapacity = 4096) {
     this.buf = Buffer.allocUnsafe(initialCapacity);
@@ -66,6 +67,13 @@ export class RecordEncoder {
     }
   }
 
+  /** Appends bytes that are already encoded records (see encodeRecords). */
+  addEncoded(bytes: Uint8Array): void {
+    this.ensure(bytes.byteLength);
+    this.buf.set(bytes, this.len);
+    this.len += bytes.byteLength;
+  }
+
   /** The encoded bytes so far (a view; call reset() only after the view is no longer needed). */
   bytes(): Buffer {
     return this.buf.subarray(0, this.len);
@@ -92,12 +100,14 @@ export class RecordEncoder {
   }
 
   private str(s: string): this {
-    const n = Buffer.byteLength(s, 'utf8');
-    this.ensure(4 + n);
-    this.buf.writeUInt32LE(n, this.len);
-    this.buf.write(s, this.len + 4, 'utf8');
-    this.len += 4 + n;
-    return this;
+    // database and collection names repeat in nearly every record: encode each name once
+    let bytes = this.names.get(s);
+    if (!bytes) {
+      bytes = Buffer.from(s, 'utf8');
+      if (this.names.size >= 1024) this.names.clear();
+      this.names.set(s, bytes);
+    }
+    return this.blob(bytes);
   }
 
   private blob(b: Uint8Array): this {
