@@ -9,6 +9,7 @@ import { keyOf } from './keys';
 import { equalityConditions } from './planner';
 import { fastOperatorUpdate } from './fastPaths';
 import { MINGO_OPTIONS } from './query';
+import { fixExpressions } from './expressionFixes';
 import { hasWrappedNumbers, numericView, restoreTypes } from './numeric';
 
 const SUPPORTED_OPERATORS = new Set([
@@ -58,7 +59,7 @@ export function applyUpdate(doc: Document, u: Document | Document[], opts: Apply
   const kind = classifyUpdate(u);
   let next: Document;
   if (kind === 'pipeline') {
-    const out = aggregate([cloneDocument(numericView(doc))], numericView(u as Document[]), MINGO_OPTIONS);
+    const out = aggregate([cloneDocument(numericView(doc))], fixExpressions(numericView(u as Document[])), MINGO_OPTIONS);
     next = restoreTypes(out[0] ?? {}, doc) as Document;
   } else if (kind === 'replacement') {
     const repl = u as Document;
