@@ -105,3 +105,12 @@ it('reports wrong argument types naming the field', async () => {
   expect(doc.ok).toBe(0);
   expect(typeof doc.errmsg).toBe('string');
 });
+
+(usingEmbedded() ? it : it.skip)('refuses text and geo index types by name', async () => {
+  const text = await t.db.collection<AnyDoc>('c').createIndex({ name: 'text' }).catch((e) => e);
+  expect(text).toBeInstanceOf(MongoServerError);
+  expect(text.message).toContain("'text'");
+  const geo = await t.db.collection<AnyDoc>('c').createIndex({ loc: '2dsphere' }).catch((e) => e);
+  expect(geo.message).toContain("'2dsphere'");
+  expect((await t.db.collection<AnyDoc>('c').indexes()).map((i) => i.name)).toEqual(['_id_']);
+});
