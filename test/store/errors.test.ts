@@ -114,3 +114,13 @@ it('reports wrong argument types naming the field', async () => {
   expect(geo.message).toContain("'2dsphere'");
   expect((await t.db.collection<AnyDoc>('c').indexes()).map((i) => i.name)).toEqual(['_id_']);
 });
+
+it('answers an aggregation whose single result document exceeds 16 MiB with an error, not a dropped connection', async () => {
+  const c = t.db.collection<AnyDoc>('huge');
+  const blob = 'x'.repeat(1024 * 1024);
+  await c.insertMany(Array.from({ length: 17 }, (_, i) => ({ _id: i, blob })));
+  const err = await c.aggregate([{ $group: { _id: null, all: { $push: '$blob' } } }]).toArray().catch((e) => e);
+  expect(err).toBeInstanceOf(MongoServerError);
+  expect(await c.countDocuments()).toBe(17); // the connection is still usable
+  await c.drop();
+});
