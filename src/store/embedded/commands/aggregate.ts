@@ -9,6 +9,7 @@ import { numericView } from '../engine/numeric';
 import { collectionArg, optionalArray, optionalDocument, optionalNumber, type CommandContext } from './context';
 import { cursorReply } from './find';
 import { explain } from './explain';
+import { fixExpressions } from '../engine/expressionFixes';
 
 const REFUSED_STAGES = new Set(['$out', '$merge', '$changeStream', '$currentOp', '$listSessions', '$search', '$vectorSearch']);
 
@@ -47,7 +48,7 @@ export function aggregate(cmd: Document, ctx: CommandContext): Document {
     const c = ctx.engine.getCollection(ctx.db, name);
     return c ? [...c.docs.values()].map((d) => c.viewOf(d)) : [];
   };
-  const docs = runPipeline(input, numericView(rest), collectionResolver);
+  const docs = runPipeline(input, fixExpressions(numericView(rest)), collectionResolver);
   const ns = `${ctx.db}.${nsName}`;
   const batchSize = cursorOpts ? optionalNumber(cursorOpts, 'batchSize') : undefined;
   const { batch, id } = ctx.cursors.firstBatch(ns, docs, batchSize ?? 101);
