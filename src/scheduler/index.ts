@@ -8,24 +8,29 @@
  */
 import type { Explanation, Problem, ProblemChange, Roster, Score, SolveOptions, SolveResult } from './model';
 
+import { compile, rosterToCells } from './compile';
+import { explainRoster } from './explain';
+import { fullScore } from './score';
+import { solveProblem } from './solve';
+
 export * from './model';
+export { constraints } from './constraints';
 
+/** Builds a roster: greedy construction, then local search until the time limit (or the iteration budget). */
 export async function solve(problem: Problem, opts: SolveOptions): Promise<SolveResult> {
-  void problem;
-  void opts;
-  throw new Error('solve: not implemented yet');
+  return solveProblem(problem, opts);
 }
 
+/** Scores a roster: hard total (0 = feasible), soft total and one part per registered constraint. */
 export function score(problem: Problem, roster: Roster): Score {
-  void problem;
-  void roster;
-  throw new Error('score: not implemented yet');
+  const c = compile(problem);
+  const { cells, extra } = rosterToCells(c, roster);
+  return fullScore(c, cells, extra);
 }
 
+/** Broken rules with person, shifts, cost and en/zh-CN messages, plus per-person minutes against targets. */
 export function explain(problem: Problem, roster: Roster): Explanation {
-  void problem;
-  void roster;
-  throw new Error('explain: not implemented yet');
+  return explainRoster(compile(problem), roster);
 }
 
 export async function replan(

@@ -1,0 +1,38 @@
+/**
+ * Rule (soft): sending a person to a site far from their home region costs travel; the table
+ * `Problem.travel` gives the cost per assignment for (home region, site) pairs (missing = 0).
+ * Cost: weight × Σ travel cost of the person's shifts.
+ */
+import type { PersonConstraint } from './types';
+import { personName, shiftLabel, shiftLabelZh } from './types';
+
+export const travelCost: PersonConstraint = {
+  name: 'travelCost',
+  scope: 'person',
+  hard: false,
+  defaultWeight: 1,
+  active: (c) => c.travelCost !== null,
+  cost(c, p, x, off, weight, report) {
+    const table = c.travelCost;
+    const home = c.people.homeRegion[p];
+    if (!table || home < 0) return 0;
+    const base = home * c.siteIds.length;
+    let cost = 0;
+    for (let d = 0; d < c.D; d++) {
+      const s = x[off + d];
+      if (s < 0) continue;
+      const site = c.shiftSite[s];
+      if (site < 0) continue;
+      const k = table[base + site] * weight;
+      if (k > 0) {
+        cost += k;
+        report?.({ person: p, shifts: [s], day: d, cost: k, detail: { region: c.regionIds[home], site: c.siteIds[site] } });
+      }
+    }
+    return cost;
+  },
+  message: (c, v) => ({
+    en: `${personName(c, v.person)} travels from ${v.detail.region} to ${v.detail.site} for shift ${shiftLabel(c, v.shifts[0])}.`,
+    'zh-CN': `${personName(c, v.person)} 需从 ${v.detail.region} 前往 ${v.detail.site} 上班次 ${shiftLabelZh(c, v.shifts[0])}。`,
+  }),
+};

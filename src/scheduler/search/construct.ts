@@ -1,0 +1,87 @@
+/**
+ * Greedy construction: fills every shift up to its headcount, day by day, with people who are
+ * free that day, available, under their per-type and total-minute limits, not breaking a
+ * forbidden succession or their maximum run — preferring those furthest below their minimum
+ * (then their maximum) minutes. Cheap by design (no delta scoring): the local search does the
+ * rest. Pinned cells and an existing roster (re-planning) are kept.
+ */
+import type { Compiled } from '../compiled';
+import { isAvailable } from '../constraints/availability';
+
+/** How many candidates to examine per slot at most (keeps province-scale construction linear). */
+const MAX_CANDIDATES = 400;
+
+export function construct(c: Compiled, x: Int32Array, locked: Uint8Array, random: () => number): void {
+  const { P, D, T } = c;
+  const minutes = new Float64Array(P);
+  const typeCount = new Int32Array(P * T);
+  const count = new Int32Array(c.S);
+  for (let p = 0; p < P; p++) {
+    for (let d = 0; d < D; d++) {
+      const s = x[p * D + d];
+      if (s >= 0) {
+        minutes[p] += c.shiftMinutes[s];
+        typeCount[p * T + c.shiftType[s]]++;
+        count[s]++;
+      }
+    }
+  }
+  const order = new Int32Array(P);
+  for (let p = 0; p < P; p++) order[p] = p;
+  const cand: number[] = [];
+  const keys = new Float64Array(P);
+  for (let d = 0; d < D; d++) {
+    const day = c.shiftsByDay[d];
+    // Shifts with the largest deficit first.
+    const shifts = Array.from(day).sort((a, b) => c.shiftHeadcount[b] - count[b] - (c.shiftHeadcount[a] - count[a]));
+    for (const s of shifts) {
+      let need = c.shiftHeadcount[s] - count[s];
+      if (need <= 0) continue;
+      // Shuffle the scan order so ties and sampling are fair; deterministic through `random`.
+      for (let i = P - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        const t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+      }
+      cand.length = 0;
+      const t = c.shiftType[s];
+      const len = c.shiftMinutes[s];
+      for (let i = 0; i < P && cand.length < MAX_CANDIDATES; i++) {
+        const p = order[i];
+        const cell = p * D + d;
+        if (x[cell] !== -1 || locked[cell]) continue;
+        const maxT = c.people.maxShiftsPerType[p * T + t];
+        if (maxT >= 0 && typeCount[p * T + t] >= maxT) continue;
+        const maxM = c.people.maxTotalMinutes[p];
+        if (maxM >= 0 && minutes[p] + len > maxM) continue;
+        if (!isAvailable(c, p, s)) continue;
+        if (d > 0) {
+          const prev = x[cell - 1];
+          if (prev >= 0 && c.forbiddenNext[c.shiftType[prev] * T + t] === 1) continue;
+          const maxRun = c.people.maxConsecutiveWorkDays[p];
+          if (maxRun >= 0) {
+            let run = 0;
+            while (run < d && x[cell - 1 - run] >= 0) run++;
+            if (run >= maxRun) continue;
+          }
+        }
+        const minM = c.people.minTotalMinutes[p];
+        const target = c.people.targetMinutes[p];
+        const goal = minM >= 0 ? minM : target >= 0 ? target : maxM >= 0 ? maxM : 0;
+        // Below-minimum people first, then the lightest relative load; continuing a run helps
+        // minimum-run rules.
+        keys[p] = goal - minutes[p] + (d > 0 && x[cell - 1] >= 0 ? len * 0.5 : 0);
+        cand.push(p);
+      }
+      cand.sort((a, b) => keys[b] - keys[a]);
+      for (let i = 0; i < cand.length && need > 0; i++, need--) {
+        const p = cand[i];
+        x[p * D + d] = s;
+        minutes[p] += len;
+        typeCount[p * T + t]++;
+        count[s]++;
+      }
+    }
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * solve(): compile → greedy construction → simulated annealing with reheats → explanation.
+ * Deterministic for a seed when given an iteration budget; clock and random source injectable;
+ * cancellable through an AbortSignal (returns the best roster found so far).
+ */
+import type { Compiled } from './compiled';
+import { cellsToRoster, compile } from './compile';
+import { explainCells } from './explain';
+import type { Problem, Score, SolveOptions, SolveResult } from './model';
+import { ProblemValidationError } from './model';
+import { fullScore } from './score';
+import { anneal } from './search/anneal';
+import { construct } from './search/construct';
+import { MoveBuffer, MoveGenerator } from './search/moves';
+import { mulberry32 } from './search/rng';
+import { SearchState } from './search/state';
+
+/** Penalty per unit of hard violation in the search objective, relative to soft costs. */
+export const DEFAULT_HARD_WEIGHT = 1000;
+
+export function initialGrid(c: Compiled): { x: Int32Array; locked: Uint8Array } {
+  const x = c.previousCell ? Int32Array.from(c.previousCell) : new Int32Array(c.P * c.D).fill(-1);
+  const locked = new Uint8Array(c.P * c.D);
+  for (let i = 0; i < x.length; i++) {
+    if (c.pinnedCell[i] >= 0) {
+      x[i] = c.pinnedCell[i];
+      locked[i] = 1;
+    }
+  }
+  return { x, locked };
+}
+
+/** Start temperature: a typical uphill step among random moves that keep hard rules unchanged. */
+function calibrate(state: SearchState, gen: MoveGenerator): number {
+  const ups: number[] = [];
+  const m = new MoveBuffer();
+  for (let i = 0; i < 2000 && ups.length < 200; i++) {
+    if (!gen.generate(state.x, m)) continue;
+    const delta = state.propose(m.cells, m.values, m.n);
+    const dh = state.pendingDelta().hard;
+    state.reject();
+    if (dh === 0 && delta > 0) ups.push(delta);
+  }
+  if (ups.length === 0) return 10;
+  ups.sort((a, b) => a - b);
+  return Math.max(1, ups[Math.floor(ups.length / 2)]);
+}
+
+export async function solveProblem(problem: Problem, opts: SolveOptions): Promise<SolveResult> {
+  if (!opts || typeof opts.timeLimitMs !== 'number' || !(opts.timeLimitMs >= 0)) {
+    throw new ProblemValidationError('opts.timeLimitMs', 'must be a number ≥ 0');
+  }
+  const now = opts.now ?? (() => performance.now());
+  const start = now();
+  const random = opts.random ?? mulberry32(opts.seed ?? 1);
+  const c = compile(problem, opts.previous);
+  const { x, locked } = initialGrid(c);
+  construct(c, x, locked, random);
+  const state = new SearchState(c, x, DEFAULT_HARD_WEIGHT);
+  const gen = new MoveGenerator(c, locked, random);
+  let lastProgress = -Infinity;
+  const report = (hard: number, soft: number, phase: string, force: boolean) => {
+    if (!opts.onProgress) return;
+    const t = now();
+    if (!force && t - lastProgress < 100) return;
+    lastProgress = t;
+    const bestScore: Score = { hard, soft, parts: [] };
+    opts.onProgress({ bestScore, phase, elapsedMs: t - start });
+  };
+  report(state.hard, state.soft, 'construct', true);
+  const t0 = calibrate(state, gen);
+  const result = await anneal(state, gen, {
+    timeLimitMs: Math.max(0, opts.timeLimitMs - (now() - start)),
+    maxIterations: opts.maxIterations,
+    now,
+    startMs: now(),
+    random,
+    signal: opts.signal,
+    t0,
+    t1: Math.min(0.5, t0),
+    cycles: 4,
+    onBest: (h, s) => report(h, s, 'search', false),
+  });
+  const score = fullScore(c, result.best);
+  const explanation = explainCells(c, result.best);
+  report(score.hard, score.soft, 'done', true);
+  return {
+    roster: cellsToRoster(c, result.best),
+    score,
+    feasible: score.hard === 0,
+    explanation,
+    stats: {
+      iterations: result.iterations,
+      elapsedMs: now() - start,
+      timeToBestMs: result.timeToBestMs,
+      restarts: result.restarts,
+      cancelled: result.cancelled,
+    },
+  };
+}
