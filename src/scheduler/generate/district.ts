@@ -16,7 +16,7 @@ export const DISTRICT_PARAMS: Omit<RegionalParams, 'seed'> = {
   utcOffsetMinutes: 480,
   checkpointHeadcount: 2,
   officeHeadcount: 1,
-  partyShareCadres: 0.7,
+  partyShareCadres: 0.8,
   partyShareVolunteers: 0.15,
   travelLevel: 'community',
 };

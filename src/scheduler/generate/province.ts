@@ -17,7 +17,7 @@ export const PROVINCE_PARAMS: Omit<RegionalParams, 'seed'> = {
   utcOffsetMinutes: 480,
   checkpointHeadcount: 2,
   officeHeadcount: 1,
-  partyShareCadres: 0.7,
+  partyShareCadres: 0.8,
   partyShareVolunteers: 0.15,
   travelLevel: 'town',
 };

@@ -4,7 +4,7 @@
  * a day) and checkpoints (卡点) staffed around the clock in three 8-hour shifts, each needing a
  * head count that includes at least one party member and one person trained for temperature
  * checks (测温). People are sent-down cadres (下沉干部, deployed to one community for a period,
- * mostly party members) and volunteers (志愿者, with availability patterns: any time, daytime only,
+ * about 80 % party members) and volunteers (志愿者, with availability patterns: any time, daytime only,
  * evenings and weekends, or any time but a few days). Everything is drawn from a seeded generator:
  * the same parameters give the same problem, byte for byte.
  *
