@@ -107,7 +107,7 @@ export interface RosterReport {
 
 const better = (a: Score, b: Score): boolean => a.hard < b.hard || (a.hard === b.hard && a.soft < b.soft);
 
-export async function runRoster(opts: RosterCliOptions, log: (line: string) => void = () => {}): Promise<RosterReport> {
+export async function runRoster(opts: RosterCliOptions, log: (line: string) => void = () => {}, signal?: AbortSignal): Promise<RosterReport> {
   const instance = readNrpFile(opts.nrp);
   const problem = toProblem(instance);
   log(`${instance.name}: ${instance.staff.length} employees × ${instance.horizon} days × ${instance.shifts.length} shift types; time limit ${opts.timeLimitSec} s, seed ${opts.seed}`);
@@ -127,7 +127,8 @@ export async function runRoster(opts: RosterCliOptions, log: (line: string) => v
       log(`  ${(p.elapsedMs / 1000).toFixed(1)} s  ${p.phase}  hard=${p.bestScore.hard} soft=${p.bestScore.soft}`);
     }
   };
-  const result = await solve(problem, { timeLimitMs: opts.timeLimitSec * 1000, seed: opts.seed, onProgress });
+  const result = await solve(problem, { timeLimitMs: opts.timeLimitSec * 1000, seed: opts.seed, onProgress, ...(signal ? { signal } : {}) });
+  if (result.stats.cancelled) log('  interrupted: keeping the best roster found so far');
   if (best === null || better(result.score, best)) timeToBestMs = result.stats.timeToBestMs;
   if (timeToFeasibleMs === null && result.score.hard === 0) timeToFeasibleMs = result.stats.timeToBestMs;
 
@@ -180,7 +181,10 @@ async function main(): Promise<void> {
     throw err;
   }
   try {
-    const report = await runRoster(opts, (line) => process.stderr.write(line + '\n'));
+    // Ctrl-C stops the search early; the best roster so far is still written and evaluated.
+    const abort = new AbortController();
+    process.once('SIGINT', () => abort.abort());
+    const report = await runRoster(opts, (line) => process.stderr.write(line + '\n'), abort.signal);
     for (const v of report.hardViolations.slice(0, 10)) process.stdout.write(`hard violation (rule ${v.rule}): ${v.detail}\n`);
     if (report.hardViolations.length > 10) process.stdout.write(`… and ${report.hardViolations.length - 10} more hard violations\n`);
     if (report.disagreement) {
