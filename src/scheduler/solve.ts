@@ -15,8 +15,20 @@ import { MoveBuffer, MoveGenerator } from './search/moves';
 import { mulberry32 } from './search/rng';
 import { SearchState } from './search/state';
 
-/** Penalty per unit of hard violation in the search objective, relative to soft costs. */
-export const DEFAULT_HARD_WEIGHT = 1000;
+/** Search parameters (tuned on the NRP instances; exported so benchmarks can experiment). */
+export const searchDefaults = {
+  /** Penalty per unit of hard violation in the search objective, relative to soft costs. */
+  hardWeight: 1000,
+  /** Annealing cycles (each restarts from the best roster). */
+  cycles: 4,
+  /** Start temperature = t0Scale × median uphill step. */
+  t0Scale: 1,
+  /** Final temperature of each cycle. */
+  t1: 0.5,
+  adaptEvery: 5000,
+  adaptFactor: 1.1,
+  minHardWeight: 20,
+};
 
 export function initialGrid(c: Compiled): { x: Int32Array; locked: Uint8Array } {
   const x = c.previousCell ? Int32Array.from(c.previousCell) : new Int32Array(c.P * c.D).fill(-1);
@@ -56,8 +68,9 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
   const c = compile(problem, opts.previous);
   const { x, locked } = initialGrid(c);
   construct(c, x, locked, random);
-  const state = new SearchState(c, x, DEFAULT_HARD_WEIGHT);
+  const state = new SearchState(c, x, searchDefaults.hardWeight);
   const gen = new MoveGenerator(c, locked, random);
+  gen.focus = () => state.samplePersonWithHard(random);
   let lastProgress = -Infinity;
   const report = (hard: number, soft: number, phase: string, force: boolean) => {
     if (!opts.onProgress) return;
@@ -68,7 +81,7 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
     opts.onProgress({ bestScore, phase, elapsedMs: t - start });
   };
   report(state.hard, state.soft, 'construct', true);
-  const t0 = calibrate(state, gen);
+  const t0 = calibrate(state, gen) * searchDefaults.t0Scale;
   const result = await anneal(state, gen, {
     timeLimitMs: Math.max(0, opts.timeLimitMs - (now() - start)),
     maxIterations: opts.maxIterations,
@@ -77,8 +90,12 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
     random,
     signal: opts.signal,
     t0,
-    t1: Math.min(0.5, t0),
-    cycles: 4,
+    t1: Math.min(searchDefaults.t1, t0),
+    cycles: searchDefaults.cycles,
+    adaptEvery: searchDefaults.adaptEvery,
+    adaptFactor: searchDefaults.adaptFactor,
+    minHardWeight: searchDefaults.minHardWeight,
+    maxHardWeight: searchDefaults.hardWeight,
     onBest: (h, s) => report(h, s, 'search', false),
   });
   const score = fullScore(c, result.best);

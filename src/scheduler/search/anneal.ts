@@ -23,6 +23,16 @@ export interface AnnealOptions {
   cycles: number;
   /** Called when the best roster improves (hard, soft) and at the end of each cycle. */
   onBest: (hard: number, soft: number, elapsedMs: number) => void;
+  /**
+   * Strategic oscillation of the hard weight: every `adaptEvery` iterations it grows by
+   * `adaptFactor` while the current roster breaks hard rules and shrinks while it does not
+   * (within [minHardWeight, maxHardWeight]), so the search may cross infeasible ground between
+   * feasible regions. 0 disables it.
+   */
+  adaptEvery: number;
+  adaptFactor: number;
+  minHardWeight: number;
+  maxHardWeight: number;
   /** Give the event loop a turn (so an AbortSignal can fire); awaited every ~50 ms. */
   yieldEvery?: number;
 }
@@ -72,6 +82,7 @@ export async function anneal(state: SearchState, gen: MoveGenerator, o: AnnealOp
         restarts++;
         state.x.set(best);
         state.recomputeAll();
+        state.hardWeight = o.maxHardWeight;
       }
       temp = o.t0 * Math.exp(logRatio * (pos - c));
       if (t - lastYield > (o.yieldEvery ?? 50)) {
@@ -84,6 +95,10 @@ export async function anneal(state: SearchState, gen: MoveGenerator, o: AnnealOp
       }
     }
     it++;
+    if (o.adaptEvery > 0 && it % o.adaptEvery === 0) {
+      state.hardWeight =
+        state.hard > 0 ? Math.min(o.maxHardWeight, state.hardWeight * o.adaptFactor) : Math.max(o.minHardWeight, state.hardWeight / o.adaptFactor);
+    }
     if (!gen.generate(state.x, m)) continue;
     const delta = state.propose(m.cells, m.values, m.n);
     if (delta <= 0 || o.random() < Math.exp(-delta / temp)) {

@@ -16,6 +16,9 @@ export function construct(c: Compiled, x: Int32Array, locked: Uint8Array, random
   const minutes = new Float64Array(P);
   const typeCount = new Int32Array(P * T);
   const count = new Int32Array(c.S);
+  // Weekends worked per person and the last weekend counted (so both days count once).
+  const weekends = new Int32Array(P);
+  const lastWeekend = new Int32Array(P).fill(-1);
   for (let p = 0; p < P; p++) {
     for (let d = 0; d < D; d++) {
       const s = x[p * D + d];
@@ -23,6 +26,11 @@ export function construct(c: Compiled, x: Int32Array, locked: Uint8Array, random
         minutes[p] += c.shiftMinutes[s];
         typeCount[p * T + c.shiftType[s]]++;
         count[s]++;
+        const w = c.weekendOfDay[d];
+        if (w >= 0 && lastWeekend[p] !== w) {
+          weekends[p]++;
+          lastWeekend[p] = w;
+        }
       }
     }
   }
@@ -56,6 +64,9 @@ export function construct(c: Compiled, x: Int32Array, locked: Uint8Array, random
         const maxM = c.people.maxTotalMinutes[p];
         if (maxM >= 0 && minutes[p] + len > maxM) continue;
         if (!isAvailable(c, p, s)) continue;
+        const we = c.weekendOfDay[d];
+        const maxWe = c.people.maxWeekendsWorked[p];
+        if (we >= 0 && maxWe >= 0 && lastWeekend[p] !== we && weekends[p] >= maxWe) continue;
         if (d > 0) {
           const prev = x[cell - 1];
           if (prev >= 0 && c.forbiddenNext[c.shiftType[prev] * T + t] === 1) continue;
@@ -81,6 +92,11 @@ export function construct(c: Compiled, x: Int32Array, locked: Uint8Array, random
         minutes[p] += len;
         typeCount[p * T + t]++;
         count[s]++;
+        const we = c.weekendOfDay[d];
+        if (we >= 0 && lastWeekend[p] !== we) {
+          weekends[p]++;
+          lastWeekend[p] = we;
+        }
       }
     }
   }

@@ -4,7 +4,9 @@
  *  - swap:        two people exchange what they do on one day;
  *  - blockSwap:   two people exchange a run of k consecutive days (keeps cover, reshapes rows —
  *                 what makes the NRP's run and weekend limits tractable);
- *  - blockChange: one person's run of k days → the "same" shift every day (same type and site), or off.
+ *  - blockChange: one person's run of k days → the "same" shift every day (same type and site), or off;
+ *  - rowSwap:     one person exchanges what they do on two days (keeps their minutes and type
+ *                 counts; moves a shift from an over- to an under-staffed day).
  * A move is written into (cells, values, n) for SearchState.propose; locked (pinned) cells are
  * never touched.
  */
@@ -19,7 +21,7 @@ export class MoveBuffer {
   kind = 0;
 }
 
-export const MOVE_KINDS = ['change', 'swap', 'blockSwap', 'blockChange'] as const;
+export const MOVE_KINDS = ['change', 'swap', 'blockSwap', 'blockChange', 'rowSwap'] as const;
 
 /** For each shift, the shift of the next day with the same type and site (−1 if none). */
 export function nextSameShift(c: Compiled): Int32Array {
@@ -44,7 +46,7 @@ export class MoveGenerator {
     private readonly c: Compiled,
     private readonly locked: Uint8Array,
     private readonly random: () => number,
-    mix: readonly number[] = [0.3, 0.25, 0.35, 0.1],
+    mix: readonly number[] = [0.25, 0.2, 0.3, 0.1, 0.15],
   ) {
     this.next = nextSameShift(c);
     let acc = 0;
@@ -52,8 +54,31 @@ export class MoveGenerator {
     this.cumulative = mix.map((m) => (acc += m / total));
   }
 
+  /** The shift on day d with the type and site of shift s (−1 if none). */
+  private sameOn(s: number, d: number): number {
+    const day = this.c.shiftsByDay[d];
+    const t = this.c.shiftType[s];
+    const site = this.c.shiftSite[s];
+    for (let i = 0; i < day.length; i++) if (this.c.shiftType[day[i]] === t && this.c.shiftSite[day[i]] === site) return day[i];
+    return -1;
+  }
+
   private int(n: number): number {
     return Math.floor(this.random() * n);
+  }
+
+  /**
+   * Optional: a person currently breaking a hard rule (or −1). When set, a third of the moves
+   * start from such a person, which focuses repair where it is needed.
+   */
+  focus: (() => number) | null = null;
+
+  private person(): number {
+    if (this.focus && this.random() < 0.33) {
+      const p = this.focus();
+      if (p >= 0) return p;
+    }
+    return this.int(this.c.P);
   }
 
   /** Fills `m` with a random move of a random kind; returns false when the draw produced no change. */
@@ -65,7 +90,7 @@ export class MoveGenerator {
     m.n = 0;
     const { P, D } = this.c;
     if (kind === 0) {
-      const p = this.int(P);
+      const p = this.person();
       const d = this.int(D);
       const cell = p * D + d;
       if (this.locked[cell]) return false;
@@ -78,9 +103,29 @@ export class MoveGenerator {
       m.n = 1;
       return true;
     }
+    if (kind === 4) {
+      if (D < 2) return false;
+      const p = this.person();
+      const d1 = this.int(D);
+      let d2 = this.int(D - 1);
+      if (d2 >= d1) d2++;
+      const a = p * D + d1;
+      const b = p * D + d2;
+      if (this.locked[a] || this.locked[b] || x[a] === x[b]) return false;
+      // Shifts belong to days: the value moving to d2 becomes the same-type shift of d2.
+      const va = x[a] < 0 ? -1 : this.sameOn(x[a], d2);
+      const vb = x[b] < 0 ? -1 : this.sameOn(x[b], d1);
+      if ((x[a] >= 0 && va < 0) || (x[b] >= 0 && vb < 0)) return false;
+      m.cells[0] = a;
+      m.values[0] = vb;
+      m.cells[1] = b;
+      m.values[1] = va;
+      m.n = 2;
+      return true;
+    }
     if (P < 2 && kind !== 3) return false;
     if (kind === 1 || kind === 2) {
-      const p1 = this.int(P);
+      const p1 = this.person();
       let p2 = this.int(P - 1);
       if (p2 >= p1) p2++;
       const k = kind === 1 ? 1 : 2 + this.int(Math.min(MAX_BLOCK, D) - 1);
@@ -100,7 +145,7 @@ export class MoveGenerator {
       return differs;
     }
     // blockChange
-    const p = this.int(P);
+    const p = this.person();
     const k = 2 + this.int(Math.min(MAX_BLOCK, D) - 1);
     if (k > D) return false;
     const d0 = this.int(D - k + 1);

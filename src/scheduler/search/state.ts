@@ -236,6 +236,16 @@ export class SearchState {
     return h;
   }
 
+  /** A random person with a hard violation (tries a few draws), or −1. */
+  samplePersonWithHard(random: () => number): number {
+    if (this.hard === 0) return -1;
+    for (let i = 0; i < 8; i++) {
+      const p = Math.floor(random() * this.c.P);
+      if (this.personHard(p) > 0) return p;
+    }
+    return -1;
+  }
+
   /** Score of the current grid (from the caches, no recomputation). */
   score(): Score {
     const parts = constraints.map((k) => ({ constraint: k.name, hard: k.hard, cost: 0 }));
