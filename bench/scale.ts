@@ -5,6 +5,7 @@
  * size, generation time, time to the first roster with no hard violation, time to converge (the
  * last improvement of the best score), the final score with one line per constraint, the fairness
  * spread (minutes worked − target, from the engine's explanation) and the peak RSS of the process.
+ * The hard rules of the final roster are re-checked by src/scheduler/generate/hardCheck.ts.
  * Targets (issue 4): district no hard violation within 10 s; province within 120 s under 4 GiB.
  */
 import { readFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { solve, type Score, type SolveProgress } from '../src/scheduler';
 import { generateDistrict, generateProvince } from '../src/scheduler/generate';
+import { checkHardRules } from '../src/scheduler/generate/hardCheck';
 
 const USAGE = 'usage: npm run bench:scale [-- --scale district|province] [--time-limit <seconds>] [--seed <n>]';
 
@@ -72,6 +74,10 @@ async function main(): Promise<void> {
   if (firstFeasibleMs === null && result.score.hard === 0) firstFeasibleMs = result.stats.timeToBestMs;
   if (best === null || better(result.score, best)) lastImprovementMs = result.stats.timeToBestMs;
 
+  // Referee: the hard rules re-checked independently of the engine's scoring.
+  const check = checkHardRules(problem, result.roster);
+  const checkText = check.findings.length === 0 ? 'no hard violation' : Object.entries(check.byRule).map(([r, n]) => `${r} ${n}`).join(', ');
+  const agree = (check.findings.length === 0) === result.feasible;
   const demandShifts = problem.shifts.reduce((s, x) => s + x.headcount, 0);
   const fair = result.explanation.fairness;
   const loads = result.explanation.people.filter((p) => p.deviationMinutes !== null).map((p) => p.deviationMinutes!);
@@ -86,6 +92,7 @@ async function main(): Promise<void> {
     `| time to converge (last improvement) | ${sec(lastImprovementMs)} of ${sec(result.stats.elapsedMs)}, ${result.stats.iterations} iterations |`,
     `| final score | hard ${result.score.hard}, soft ${result.score.soft}${result.feasible ? '' : ' (INFEASIBLE)'} |`,
     `| fairness (worked − target minutes) | spread ${fair.spreadMinutes}, std dev ${fair.stdDevMinutes.toFixed(1)}, within ±8 h: ${pct(loads.filter((d) => Math.abs(d) <= 480).length, loads.length)} |`,
+    `| independent hard-rule check | ${checkText}${agree ? '' : ' — DISAGREES with the engine'} |`,
     `| assignments | ${result.roster.assignments.length} |`,
     `| peak RSS | ${peakRssMiB().toFixed(0)} MiB |`,
     '',
