@@ -12,6 +12,7 @@ import { compile, rosterToCells } from './compile';
 import { explainRoster } from './explain';
 import { fullScore } from './score';
 import { solveProblem } from './solve';
+import { replanProblem } from './replan';
 
 export * from './model';
 export { constraints } from './constraints';
@@ -33,15 +34,17 @@ export function explain(problem: Problem, roster: Roster): Explanation {
   return explainRoster(compile(problem), roster);
 }
 
+/**
+ * Re-plans after changes: keeps pinned assignments, starts from `previous` and penalises every
+ * changed assignment (`churn`), so the repaired roster disturbs as few people as possible.
+ */
 export async function replan(
   problem: Problem,
   previous: Roster,
   changes: ProblemChange[],
   opts: Omit<SolveOptions, 'previous'>,
 ): Promise<SolveResult & { problem: Problem; changedAssignments: number }> {
-  void problem;
-  void previous;
-  void changes;
-  void opts;
-  throw new Error('replan: not implemented yet');
+  return replanProblem(problem, previous, changes, opts);
 }
+
+export { applyChanges, countChanges } from './replan';

@@ -62,7 +62,9 @@ export async function anneal(state: SearchState, gen: MoveGenerator, o: AnnealOp
   let temp = o.t0;
   let cycle = 0;
   const logRatio = Math.log(o.t1 / o.t0);
+  const maxIt = o.maxIterations ?? Infinity;
   for (;;) {
+    if (it >= maxIt) break;
     if ((it & 255) === 0) {
       const t = o.now();
       const elapsed = t - o.startMs;
