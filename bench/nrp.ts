@@ -96,6 +96,7 @@ async function main(): Promise<void> {
   const gaps: { n: number; gap: number }[] = [];
   let infeasible = 0;
   let disagreements = 0;
+  const overruns: string[] = [];
   for (const n of opts.instances) {
     const name = `Instance${n}`;
     const reportFile = path.join(opts.outDir, `${name}.json`);
@@ -115,6 +116,7 @@ async function main(): Promise<void> {
     if (r.feasible) gaps.push({ n, gap });
     else infeasible++;
     if (r.disagreement) disagreements++;
+    if (r.elapsedMs > opts.timeLimitSec * 1000 * 1.05 + 500) overruns.push(`${n} (${fmt(r.elapsedMs / 1000)} s)`);
     const check = r.disagreement ? `engine hard=${r.engine.hard} soft=${r.engine.soft}` : 'ok';
     rows.push(
       `| ${n} | ${r.employees}×${r.days}×${r.shiftTypes} | ${r.objective} | ${best} | ${r.feasible ? fmt(gap, 2) : '—'} | ${r.feasible ? 'yes' : `NO (${r.hardViolations.length})`} | ${fmt(r.timeToBestMs / 1000)} | ${fmt(r.peakRssKiB / 1024, 0)} | ${check} |`,
@@ -138,6 +140,7 @@ async function main(): Promise<void> {
     `- ${mean(1, 12)}`,
     `- ${mean(13, 24)}`,
     `- infeasible or failed: ${infeasible}; engine/evaluator disagreements: ${disagreements}`,
+    `- solver time over the limit: ${overruns.length === 0 ? 'none' : overruns.join(', ')}`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
 }
