@@ -1,4 +1,5 @@
 import { createRng, DISTRICT_PARAMS, generateDistrict, generateRegional, localMidnightEpochMinutes, type RegionalParams } from '../../../src/scheduler/generate';
+import { checkHardRules } from '../../../src/scheduler/generate/hardCheck';
 import type { Person, Shift } from '../../../src/scheduler/model';
 
 /** A small area with the district's proportions, fast enough for many cases. */
@@ -114,5 +115,26 @@ describe('generateRegional', () => {
     [{ days: 0 }, 'days: must be a positive integer, got 0'],
   ])('rejects bad parameters %j', (override, message) => {
     expect(() => generateRegional({ ...SMALL, ...override })).toThrow(message);
+  });
+});
+
+describe('generated problems admit a roster with no hard violation', () => {
+  it('district: pins kept, every full-period cadre on early shifts at home until their minimum is met', () => {
+    const { problem } = generateDistrict(1);
+    const day0 = problem.calendar.startMinute;
+    const byKey = new Map(problem.shifts.map((s) => [`${s.site}|${Math.floor((s.start - day0) / 1440)}|${s.type}`, s.id]));
+    const pinnedPeople = new Set(problem.pinned!.map((p) => p.personId));
+    const assignments = problem.pinned!.map((p) => ({ ...p }));
+    for (const p of problem.people) {
+      const min = p.limits?.minTotalMinutes ?? 0;
+      let need = Math.ceil(min / 480) - (pinnedPeople.has(p.id) ? 1 : 0);
+      for (let d = pinnedPeople.has(p.id) ? 1 : 0; need > 0 && d < 14; d++) {
+        if (p.unavailableDays?.includes(d) || d % 7 === 5 || d % 7 === 6) continue;
+        assignments.push({ personId: p.id, shiftId: byKey.get(`${p.homeRegion}-K1|${d}|early`)! });
+        need--;
+      }
+      expect(need <= 0).toBe(true);
+    }
+    expect(checkHardRules(problem, { assignments }).findings).toEqual([]);
   });
 });
