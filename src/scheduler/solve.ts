@@ -11,6 +11,7 @@ import { ProblemValidationError } from './model';
 import { fullScore } from './score';
 import { anneal } from './search/anneal';
 import { construct } from './search/construct';
+import { constructRows } from './search/constructRows';
 import { MoveBuffer, MoveGenerator } from './search/moves';
 import { mulberry32 } from './search/rng';
 import { SearchState } from './search/state';
@@ -20,7 +21,7 @@ export const searchDefaults = {
   /** Penalty per unit of hard violation in the search objective, relative to soft costs. */
   hardWeight: 1000,
   /** Annealing cycles (each restarts from the best roster). */
-  cycles: 4,
+  cycles: 1,
   /** Start temperature = t0Scale × median uphill step. */
   t0Scale: 1,
   /** Final temperature of each cycle. */
@@ -28,6 +29,7 @@ export const searchDefaults = {
   adaptEvery: 5000,
   adaptFactor: 1.1,
   minHardWeight: 20,
+  rowConstruction: true,
 };
 
 export function initialGrid(c: Compiled): { x: Int32Array; locked: Uint8Array } {
@@ -67,6 +69,10 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
   const random = opts.random ?? mulberry32(opts.seed ?? 1);
   const c = compile(problem, opts.previous);
   const { x, locked } = initialGrid(c);
+  // Few shifts a day (rota-like): lay out whole rows; many sites a day: fill shift by shift.
+  let maxPerDay = 0;
+  for (const day of c.shiftsByDay) maxPerDay = Math.max(maxPerDay, day.length);
+  if (searchDefaults.rowConstruction && maxPerDay <= 64) constructRows(c, x, locked, random);
   construct(c, x, locked, random);
   const state = new SearchState(c, x, searchDefaults.hardWeight);
   const gen = new MoveGenerator(c, locked, random);
@@ -82,6 +88,7 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
   };
   report(state.hard, state.soft, 'construct', true);
   const t0 = calibrate(state, gen) * searchDefaults.t0Scale;
+  if (process.env.SCHED_DEBUG) console.error(`t0=${t0}`);
   const result = await anneal(state, gen, {
     timeLimitMs: Math.max(0, opts.timeLimitMs - (now() - start)),
     maxIterations: opts.maxIterations,

@@ -63,6 +63,14 @@ export class MoveGenerator {
     return -1;
   }
 
+  /** Cheap screen: would person p holding shift s (−1 = off) break availability or a type ban? */
+  private banned(p: number, s: number): boolean {
+    if (s < 0) return false;
+    const c = this.c;
+    if (c.people.unavailableDay[p * c.D + c.shiftDay[s]] === 1) return true;
+    return c.people.maxShiftsPerType[p * c.T + c.shiftType[s]] === 0;
+  }
+
   private int(n: number): number {
     return Math.floor(this.random() * n);
   }
@@ -97,7 +105,7 @@ export class MoveGenerator {
       const day = this.c.shiftsByDay[d];
       const off = day.length === 0 || this.random() < 0.25;
       const v = off ? -1 : day[this.int(day.length)];
-      if (v === x[cell]) return false;
+      if (v === x[cell] || this.banned(p, v)) return false;
       m.cells[0] = cell;
       m.values[0] = v;
       m.n = 1;
@@ -116,6 +124,7 @@ export class MoveGenerator {
       const va = x[a] < 0 ? -1 : this.sameOn(x[a], d2);
       const vb = x[b] < 0 ? -1 : this.sameOn(x[b], d1);
       if ((x[a] >= 0 && va < 0) || (x[b] >= 0 && vb < 0)) return false;
+      if (this.banned(p, va) || this.banned(p, vb)) return false;
       m.cells[0] = a;
       m.values[0] = vb;
       m.cells[1] = b;
@@ -137,6 +146,7 @@ export class MoveGenerator {
         const b = p2 * D + d0 + i;
         if (this.locked[a] || this.locked[b]) return false;
         if (x[a] !== x[b]) differs = true;
+        if (this.banned(p1, x[b]) || this.banned(p2, x[a])) return false;
         m.cells[m.n] = a;
         m.values[m.n++] = x[b];
         m.cells[m.n] = b;
@@ -154,7 +164,7 @@ export class MoveGenerator {
     let differs = false;
     for (let i = 0; i < k; i++) {
       const cell = p * D + d0 + i;
-      if (this.locked[cell]) return false;
+      if (this.locked[cell] || this.banned(p, s)) return false;
       if (x[cell] !== s) differs = true;
       m.cells[m.n] = cell;
       m.values[m.n++] = s;
