@@ -13,8 +13,14 @@ import { constraints } from '../../src/scheduler/constraints';
 import { richProblem } from './richProblem';
 
 describe('delta scoring', () => {
-  it.each([1, 2, 3])('equals the full-score difference over 3000 random moves (seed %i)', (seed) => {
-    const { problem, previous } = richProblem(seed);
+  it.each([
+    [1, 14],
+    [2, 14],
+    [3, 56],
+    [4, 56],
+  ])('equals the full-score difference over 2000 random moves (seed %i, %i days)', (seed, days) => {
+    // Long horizons exercise the windowed (partial-row) scoring away from the row ends.
+    const { problem, previous } = richProblem(seed, 8, days);
     const c = compile(problem, previous);
     // Every person/shift constraint is active in this problem.
     for (const k of constraints) if (k.scope !== 'roster') expect([k.name, k.active(c)]).toEqual([k.name, true]);
@@ -25,7 +31,7 @@ describe('delta scoring', () => {
     const gen = new MoveGenerator(c, locked, random);
     const m = new MoveBuffer();
     let checked = 0;
-    for (let i = 0; i < 3000; i++) {
+    for (let i = 0; i < 2000; i++) {
       if (!gen.generate(state.x, m)) continue;
       const before = fullScore(c, state.x);
       const delta = state.propose(m.cells, m.values, m.n);
@@ -42,7 +48,7 @@ describe('delta scoring', () => {
       }
       checked++;
     }
-    expect(checked).toBeGreaterThan(1000);
+    expect(checked).toBeGreaterThan(700);
     // Parts from the caches equal the full parts too.
     expect(state.score().parts).toEqual(fullScore(c, state.x).parts);
   });

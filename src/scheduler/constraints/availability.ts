@@ -5,7 +5,7 @@
  * Cost: weight × number of shifts held while unavailable.
  */
 import type { Compiled } from '../compiled';
-import type { PersonConstraint } from './types';
+import type { PersonConstraint, Reporter } from './types';
 import { personName, shiftLabel, shiftLabelZh } from './types';
 
 /** Can person p work shift s as far as availability goes? */
@@ -30,8 +30,18 @@ export const availability: PersonConstraint = {
   defaultWeight: 1,
   active: () => true,
   cost(c, p, x, off, weight, report) {
+    return availabilityRange(c, p, x, off, weight, 0, c.D - 1, report);
+  },
+  window: (c, p, x, off, weight, from, to) => availabilityRange(c, p, x, off, weight, from, to),
+  message: (c, v) => ({
+    en: `${personName(c, v.person)} is not available for shift ${shiftLabel(c, v.shifts[0])}.`,
+    'zh-CN': `${personName(c, v.person)} 在班次 ${shiftLabelZh(c, v.shifts[0])} 不可上岗。`,
+  }),
+};
+
+function availabilityRange(c: Compiled, p: number, x: Int32Array, off: number, weight: number, from: number, to: number, report?: Reporter): number {
     let cost = 0;
-    for (let d = 0; d < c.D; d++) {
+    for (let d = Math.max(0, from); d <= to && d < c.D; d++) {
       const s = x[off + d];
       if (s >= 0 && !isAvailable(c, p, s)) {
         cost += weight;
@@ -39,9 +49,4 @@ export const availability: PersonConstraint = {
       }
     }
     return cost;
-  },
-  message: (c, v) => ({
-    en: `${personName(c, v.person)} is not available for shift ${shiftLabel(c, v.shifts[0])}.`,
-    'zh-CN': `${personName(c, v.person)} 在班次 ${shiftLabelZh(c, v.shifts[0])} 不可上岗。`,
-  }),
-};
+}

@@ -22,6 +22,10 @@ export const fairHours: PersonConstraint = {
     if (k > 0) report?.({ person: p, shifts: [], cost: k, detail: { minutes: m, target } });
     return k;
   },
+  window(c, p, _x, _off, weight, _from, _to, stats) {
+    const target = c.people.targetMinutes[p];
+    return target < 0 ? 0 : hoursUp(Math.abs(stats.minutes[p] - target)) * weight;
+  },
   message: (c, v) => {
     const diff = Number(v.detail.minutes) - Number(v.detail.target);
     return diff > 0

@@ -3,7 +3,8 @@
  * most `limits.maxMinutesPerWeek` minutes.
  * Cost: weight × excess minutes in started hours, summed over weeks.
  */
-import type { PersonConstraint } from './types';
+import type { Compiled } from '../compiled';
+import type { PersonConstraint, Reporter } from './types';
 import { hoursUp, personName } from './types';
 
 export const maxMinutesPerWeek: PersonConstraint = {
@@ -12,12 +13,23 @@ export const maxMinutesPerWeek: PersonConstraint = {
   hard: true,
   defaultWeight: 1,
   active: (c) => c.people.maxMinutesPerWeek.some((v) => v >= 0),
-  cost(c, p, x, off, weight, report) {
+  cost: (c, p, x, off, weight, report) => weeksCost(c, p, x, off, weight, 0, c.D - 1, report),
+  /** Whole calendar weeks touching [from, to]. */
+  window: (c, p, x, off, weight, from, to) => weeksCost(c, p, x, off, weight, from, to),
+  message: (c, v) => ({
+    en: `${personName(c, v.person)} works ${v.detail.minutes} minutes in the week starting day ${v.day}; at most ${v.detail.max} allowed.`,
+    'zh-CN': `${personName(c, v.person)} 在第${(v.day ?? 0) + 1}天开始的那一周工作 ${v.detail.minutes} 分钟，每周最多 ${v.detail.max} 分钟。`,
+  }),
+};
+
+function weeksCost(c: Compiled, p: number, x: Int32Array, off: number, weight: number, from: number, to: number, report?: Reporter): number {
     const max = c.people.maxMinutesPerWeek[p];
     if (max < 0) return 0;
     let cost = 0;
-    let d = 0;
-    while (d < c.D) {
+    let d = Math.max(0, from);
+    while (d > 0 && c.weekOfDay[d - 1] === c.weekOfDay[d]) d--;
+    const hi = Math.min(to, c.D - 1);
+    while (d <= hi) {
       const w = c.weekOfDay[d];
       const first = d;
       let m = 0;
@@ -37,9 +49,4 @@ export const maxMinutesPerWeek: PersonConstraint = {
       }
     }
     return cost;
-  },
-  message: (c, v) => ({
-    en: `${personName(c, v.person)} works ${v.detail.minutes} minutes in the week starting day ${v.day}; at most ${v.detail.max} allowed.`,
-    'zh-CN': `${personName(c, v.person)} 在第${(v.day ?? 0) + 1}天开始的那一周工作 ${v.detail.minutes} 分钟，每周最多 ${v.detail.max} 分钟。`,
-  }),
-};
+}

@@ -21,6 +21,11 @@ export const maxTotalMinutes: PersonConstraint = {
     report?.({ person: p, shifts: rowShifts(c, x, off), cost: k, detail: { minutes: m, max } });
     return k;
   },
+  window(c, p, _x, _off, weight, _from, _to, stats) {
+    const max = c.people.maxTotalMinutes[p];
+    const m = stats.minutes[p];
+    return max < 0 || m <= max ? 0 : hoursUp(m - max) * weight;
+  },
   message: (c, v) => ({
     en: `${personName(c, v.person)} works ${v.detail.minutes} minutes; at most ${v.detail.max} allowed.`,
     'zh-CN': `${personName(c, v.person)} 共工作 ${v.detail.minutes} 分钟，最多允许 ${v.detail.max} 分钟。`,

@@ -33,6 +33,11 @@ export const maxWeekendsWorked: PersonConstraint = {
     }
     return k;
   },
+  window(c, p, _x, _off, weight, _from, _to, stats) {
+    const max = c.people.maxWeekendsWorked[p];
+    const worked = stats.weekendsWorked[p];
+    return max < 0 || worked <= max ? 0 : (worked - max) * weight;
+  },
   message: (c, v) => ({
     en: `${personName(c, v.person)} works on ${v.detail.worked} weekends; at most ${v.detail.max} allowed.`,
     'zh-CN': `${personName(c, v.person)} 有 ${v.detail.worked} 个周末上班，最多允许 ${v.detail.max} 个。`,

@@ -21,6 +21,11 @@ export const minTotalMinutes: PersonConstraint = {
     report?.({ person: p, shifts: rowShifts(c, x, off), cost: k, detail: { minutes: m, min } });
     return k;
   },
+  window(c, p, _x, _off, weight, _from, _to, stats) {
+    const min = c.people.minTotalMinutes[p];
+    const m = stats.minutes[p];
+    return min <= 0 || m >= min ? 0 : hoursUp(min - m) * weight;
+  },
   message: (c, v) => ({
     en: `${personName(c, v.person)} works ${v.detail.minutes} minutes; at least ${v.detail.min} required.`,
     'zh-CN': `${personName(c, v.person)} 共工作 ${v.detail.minutes} 分钟，至少应为 ${v.detail.min} 分钟。`,

@@ -4,7 +4,9 @@
  * A "want type" wish is unmet when the person is off that day or works another type.
  * Cost: weight × Σ weights of unmet wishes.
  */
-import type { PersonConstraint } from './types';
+import type { Compiled } from '../compiled';
+import type { Message } from '../model';
+import type { PersonConstraint, RawViolation, Reporter } from './types';
 import { personName, shiftLabel, shiftLabelZh } from './types';
 
 export const shiftPreference: PersonConstraint = {
@@ -14,10 +16,20 @@ export const shiftPreference: PersonConstraint = {
   defaultWeight: 1,
   active: (c) => c.preferences.some((l) => l.length > 0),
   cost(c, p, x, off, weight, report) {
+    return preferenceRange(c, p, x, off, weight, 0, c.D - 1, report);
+  },
+  window: (c, p, x, off, weight, from, to) => preferenceRange(c, p, x, off, weight, from, to),
+  message(c, v) {
+    return preferenceMessage(c, v);
+  },
+};
+
+function preferenceRange(c: Compiled, p: number, x: Int32Array, off: number, weight: number, from: number, to: number, report?: Reporter): number {
     const prefs = c.preferences[p];
     let cost = 0;
     for (let i = 0; i < prefs.length; i++) {
       const pr = prefs[i];
+      if (pr.day < from || pr.day > to) continue;
       const s = x[off + pr.day];
       let unmet: boolean;
       switch (pr.kind) {
@@ -49,8 +61,9 @@ export const shiftPreference: PersonConstraint = {
       }
     }
     return cost;
-  },
-  message(c, v) {
+}
+
+function preferenceMessage(c: Compiled, v: RawViolation): Message {
     const who = personName(c, v.person);
     const day = v.day ?? 0;
     const wanted = typeof v.detail.wanted === 'number' && v.detail.wanted >= 0 ? v.detail.wanted : -1;
@@ -66,5 +79,4 @@ export const shiftPreference: PersonConstraint = {
       default:
         return { en: `${who} asked for day ${day} off but works.`, 'zh-CN': `${who} 希望第${day + 1}天休息，但被安排上班。` };
     }
-  },
-};
+}

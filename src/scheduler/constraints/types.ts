@@ -11,6 +11,7 @@
  */
 import type { Compiled } from '../compiled';
 import type { Message } from '../model';
+import type { RowStats } from '../search/rowStats';
 
 export interface RawViolation {
   person?: number;
@@ -49,6 +50,13 @@ export interface PersonConstraint extends Base {
   scope: 'person';
   /** Cost of person p's row: x[off + d] = shift index on day d or -1, for d in 0 … D−1. */
   cost(c: Compiled, p: number, x: Int32Array, off: number, weight: number, report?: Reporter): number;
+  /**
+   * Optional, for local rules: the part of the row's cost that can change when only days in
+   * [from + 1, to − 1] change. Then cost(after) − cost(before) = window(after) − window(before),
+   * so the search scores a move on a few days without walking the whole (possibly year-long) row.
+   * Rules on whole-row totals return their full cost from the running totals in `stats`.
+   */
+  window?(c: Compiled, p: number, x: Int32Array, off: number, weight: number, from: number, to: number, stats: RowStats): number;
 }
 
 export interface ShiftConstraint extends Base {

@@ -13,6 +13,7 @@ import { constraints } from '../constraints';
 import type { PersonConstraint, ShiftConstraint, Tally } from '../constraints/types';
 import type { Score } from '../model';
 import { tallyAdd, tallyFromCells } from '../tally';
+import { RowStats } from './rowStats';
 
 export class SearchState {
   readonly x: Int32Array;
@@ -30,6 +31,11 @@ export class SearchState {
   private readonly shiftCost: Float64Array;
   // Scratch for the pending move.
   private readonly touchedPeople: Int32Array;
+  /** Changed day range per touched person. */
+  private readonly touchedFrom: Int32Array;
+  private readonly touchedTo: Int32Array;
+  private readonly oldWindow: Float64Array;
+  readonly stats: RowStats;
   private nPeople = 0;
   private readonly touchedShifts: Int32Array;
   private nShifts = 0;
@@ -53,6 +59,7 @@ export class SearchState {
   ) {
     this.x = Int32Array.from(cells);
     this.tally = tallyFromCells(c, this.x);
+    this.stats = new RowStats(c, this.x);
     this.hardWeight = hardWeight;
     for (const k of constraints) {
       if (!k.active(c)) continue;
@@ -70,10 +77,13 @@ export class SearchState {
     this.shiftCost = new Float64Array(this.scs.length * c.S);
     this.maxTouch = maxCellsPerMove;
     this.touchedPeople = new Int32Array(maxCellsPerMove);
+    this.touchedFrom = new Int32Array(maxCellsPerMove);
+    this.touchedTo = new Int32Array(maxCellsPerMove);
     this.touchedShifts = new Int32Array(maxCellsPerMove * 2);
     this.pMark = new Int32Array(c.P);
     this.sMark = new Int32Array(c.S);
     this.newPersonCost = new Float64Array(this.pcs.length * maxCellsPerMove);
+    this.oldWindow = new Float64Array(this.pcs.length * maxCellsPerMove);
     this.newShiftCost = new Float64Array(this.scs.length * maxCellsPerMove * 2);
     this.savedCells = new Int32Array(maxCellsPerMove);
     this.savedValues = new Int32Array(maxCellsPerMove);
@@ -85,6 +95,11 @@ export class SearchState {
     const c = this.c;
     this.hard = 0;
     this.soft = 0;
+    const freshStats = new RowStats(c, this.x);
+    this.stats.minutes.set(freshStats.minutes);
+    this.stats.typeCount.set(freshStats.typeCount);
+    this.stats.weekendDays.set(freshStats.weekendDays);
+    this.stats.weekendsWorked.set(freshStats.weekendsWorked);
     const fresh = tallyFromCells(c, this.x);
     this.tally.count.set(fresh.count);
     this.tally.party.set(fresh.party);
@@ -128,6 +143,39 @@ export class SearchState {
     this.nPeople = 0;
     this.nShifts = 0;
     this.nSaved = 0;
+    const P = c.P;
+    const S = c.S;
+    const mt = this.maxTouch;
+    // 1. Touched people and the day range each one changes in.
+    for (let i = 0; i < n; i++) {
+      const cell = cells[i];
+      if (this.x[cell] === values[i]) continue;
+      const p = (cell / D) | 0;
+      const d = cell - p * D;
+      if (this.pMark[p] !== stamp) {
+        this.pMark[p] = stamp;
+        this.touchedFrom[this.nPeople] = d;
+        this.touchedTo[this.nPeople] = d;
+        this.touchedPeople[this.nPeople++] = p;
+      } else {
+        for (let j = 0; j < this.nPeople; j++) {
+          if (this.touchedPeople[j] !== p) continue;
+          if (d < this.touchedFrom[j]) this.touchedFrom[j] = d;
+          if (d > this.touchedTo[j]) this.touchedTo[j] = d;
+          break;
+        }
+      }
+    }
+    // 2. Windowed costs before the change (window = changed days ± 1).
+    for (let i = 0; i < this.pcs.length; i++) {
+      const k = this.pcs[i];
+      if (!k.window) continue;
+      for (let j = 0; j < this.nPeople; j++) {
+        const p = this.touchedPeople[j];
+        this.oldWindow[i * mt + j] = k.window(c, p, this.x, p * D, this.pw[i], this.touchedFrom[j] - 1, this.touchedTo[j] + 1, this.stats);
+      }
+    }
+    // 3. Apply.
     for (let i = 0; i < n; i++) {
       const cell = cells[i];
       const v = values[i];
@@ -137,10 +185,7 @@ export class SearchState {
       this.savedCells[this.nSaved] = cell;
       this.savedValues[this.nSaved++] = old;
       this.x[cell] = v;
-      if (this.pMark[p] !== stamp) {
-        this.pMark[p] = stamp;
-        this.touchedPeople[this.nPeople++] = p;
-      }
+      this.stats.set(p, cell - p * D, old, v);
       if (old >= 0) {
         tallyAdd(c, this.tally, p, old, -1);
         if (this.sMark[old] !== stamp) {
@@ -158,15 +203,15 @@ export class SearchState {
     }
     let dh = 0;
     let ds = 0;
-    const P = c.P;
-    const S = c.S;
     const np = this.nPeople;
     for (let i = 0; i < this.pcs.length; i++) {
       const k = this.pcs[i];
       const w = this.pw[i];
       for (let j = 0; j < np; j++) {
         const p = this.touchedPeople[j];
-        const v = k.cost(c, p, this.x, p * D, w);
+        const v = k.window
+          ? this.personCost[i * P + p] + k.window(c, p, this.x, p * D, w, this.touchedFrom[j] - 1, this.touchedTo[j] + 1, this.stats) - this.oldWindow[i * mt + j]
+          : k.cost(c, p, this.x, p * D, w);
         this.newPersonCost[i * this.maxTouch + j] = v;
         const diff = v - this.personCost[i * P + p];
         if (k.hard) dh += diff;
@@ -224,6 +269,7 @@ export class SearchState {
       if (cur >= 0) tallyAdd(c, this.tally, p, cur, -1);
       const old = this.savedValues[i];
       if (old >= 0) tallyAdd(c, this.tally, p, old, 1);
+      this.stats.set(p, cell - p * D, cur, old);
       this.x[cell] = old;
     }
     this.nSaved = 0;
