@@ -240,6 +240,8 @@ export interface SolveStats {
   restarts: number;
   /** Whether the search stopped because the signal was aborted. */
   cancelled: boolean;
+  /** Outcome of the exact MIP run beside the search, when one ran (HiGHS status, or "none"). */
+  exactStatus?: string;
 }
 
 export interface SolveResult {

@@ -11,6 +11,7 @@ import { ProblemValidationError } from './model';
 import { fullScore } from './score';
 import { anneal } from './search/anneal';
 import { construct } from './search/construct';
+import { startExact } from './search/exact';
 import { constructRows } from './search/constructRows';
 import { MoveBuffer, MoveGenerator } from './search/moves';
 import { mulberry32 } from './search/rng';
@@ -30,6 +31,8 @@ export const searchDefaults = {
   adaptFactor: 1.1,
   minHardWeight: 20,
   rowConstruction: true,
+  /** Run the whole-problem MIP (HiGHS) beside the search when the model is small. */
+  exact: true,
 };
 
 export function initialGrid(c: Compiled): { x: Int32Array; locked: Uint8Array } {
@@ -69,6 +72,12 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
   const random = opts.random ?? mulberry32(opts.seed ?? 1);
   const c = compile(problem, opts.previous);
   const { x, locked } = initialGrid(c);
+  // The exact MIP runs beside the local search (second core) when the model is small; it is
+  // time-dependent, so it is left out when an iteration budget asks for a reproducible run.
+  const exact =
+    searchDefaults.exact && opts.maxIterations === undefined && !opts.signal?.aborted
+      ? startExact(c, x, locked, (opts.timeLimitMs - (now() - start)) / 1000 - 1)
+      : null;
   // Few shifts a day (rota-like): lay out whole rows; many sites a day: fill shift by shift.
   let maxPerDay = 0;
   for (const day of c.shiftsByDay) maxPerDay = Math.max(maxPerDay, day.length);
@@ -77,6 +86,7 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
   const state = new SearchState(c, x, searchDefaults.hardWeight);
   const gen = new MoveGenerator(c, locked, random);
   gen.focus = () => state.samplePersonWithHard(random);
+  gen.staffed = state.tally.count;
   let lastProgress = -Infinity;
   const report = (hard: number, soft: number, phase: string, force: boolean) => {
     if (!opts.onProgress) return;
@@ -88,7 +98,6 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
   };
   report(state.hard, state.soft, 'construct', true);
   const t0 = calibrate(state, gen) * searchDefaults.t0Scale;
-  if (process.env.SCHED_DEBUG) console.error(`t0=${t0}`);
   const result = await anneal(state, gen, {
     timeLimitMs: Math.max(0, opts.timeLimitMs - (now() - start)),
     maxIterations: opts.maxIterations,
@@ -105,20 +114,43 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
     maxHardWeight: searchDefaults.hardWeight,
     onBest: (h, s) => report(h, s, 'search', false),
   });
-  const score = fullScore(c, result.best);
-  const explanation = explainCells(c, result.best);
+  let best = result.best;
+  let bestScore = fullScore(c, best);
+  let timeToBest = result.timeToBestMs;
+  let exactStatus: string | undefined;
+  if (exact) {
+    if (result.cancelled) exact.stop();
+    else {
+      // HiGHS stops at its own time limit; allow a short grace for loading and parsing.
+      const grace = setTimeout(() => exact.stop(), 1500);
+      const found = await exact.result;
+      clearTimeout(grace);
+      if (found) {
+        exactStatus = found.status;
+        const s = fullScore(c, found.cells);
+        if (s.hard < bestScore.hard || (s.hard === bestScore.hard && s.soft < bestScore.soft)) {
+          best = found.cells;
+          bestScore = s;
+          timeToBest = now() - start;
+        }
+      } else exactStatus = 'none';
+    }
+  }
+  const score = bestScore;
+  const explanation = explainCells(c, best);
   report(score.hard, score.soft, 'done', true);
   return {
-    roster: cellsToRoster(c, result.best),
+    roster: cellsToRoster(c, best),
     score,
     feasible: score.hard === 0,
     explanation,
     stats: {
       iterations: result.iterations,
       elapsedMs: now() - start,
-      timeToBestMs: result.timeToBestMs,
+      timeToBestMs: timeToBest,
       restarts: result.restarts,
       cancelled: result.cancelled,
+      ...(exactStatus ? { exactStatus } : {}),
     },
   };
 }

@@ -11,7 +11,7 @@ import type { Compiled } from '../compiled';
 import { isAvailable } from '../constraints/availability';
 
 /** Pace thresholds (tuned on the NRP instances). */
-export const rowPace = { pace: 1.15, start: 0.5, cont: 0.3 };
+export const rowPace = { pace: 1.15, start: 0.5, cont: 0.3, goal: 0.75 };
 
 export function constructRows(c: Compiled, x: Int32Array, locked: Uint8Array, random: () => number): void {
   const { P, D, T } = c;
@@ -40,7 +40,7 @@ export function constructRows(c: Compiled, x: Int32Array, locked: Uint8Array, ra
     const maxM = c.people.maxTotalMinutes[p] >= 0 ? c.people.maxTotalMinutes[p] : Infinity;
     const minM = Math.max(0, c.people.minTotalMinutes[p]);
     // Aim a little above the minimum: the search can trim, but adding work later breaks runs.
-    const goal = Number.isFinite(maxM) ? Math.min(maxM, minM + (maxM - minM) * 0.75) : minM > 0 ? minM : (c.people.targetMinutes[p] >= 0 ? c.people.targetMinutes[p] : 0);
+    const goal = Number.isFinite(maxM) ? Math.min(maxM, minM + (maxM - minM) * rowPace.goal) : minM > 0 ? minM : (c.people.targetMinutes[p] >= 0 ? c.people.targetMinutes[p] : 0);
     let minutes = 0;
     let weekends = 0;
     let lastWe = -1;

@@ -6,7 +6,9 @@
  *                 what makes the NRP's run and weekend limits tractable);
  *  - blockChange: one person's run of k days → the "same" shift every day (same type and site), or off;
  *  - rowSwap:     one person exchanges what they do on two days (keeps their minutes and type
- *                 counts; moves a shift from an over- to an under-staffed day).
+ *                 counts; moves a shift from an over- to an under-staffed day);
+ *  - coverFix:    an under-staffed shift gets a person who that day is off or on an over-staffed
+ *                 shift (targeted: with dozens of shift types a day a random change rarely hits).
  * A move is written into (cells, values, n) for SearchState.propose; locked (pinned) cells are
  * never touched.
  */
@@ -21,7 +23,7 @@ export class MoveBuffer {
   kind = 0;
 }
 
-export const MOVE_KINDS = ['change', 'swap', 'blockSwap', 'blockChange', 'rowSwap'] as const;
+export const MOVE_KINDS = ['change', 'swap', 'blockSwap', 'blockChange', 'rowSwap', 'coverFix'] as const;
 
 /** For each shift, the shift of the next day with the same type and site (−1 if none). */
 export function nextSameShift(c: Compiled): Int32Array {
@@ -46,7 +48,7 @@ export class MoveGenerator {
     private readonly c: Compiled,
     private readonly locked: Uint8Array,
     private readonly random: () => number,
-    mix: readonly number[] = [0.25, 0.2, 0.3, 0.1, 0.15],
+    mix: readonly number[] = [0.2, 0.2, 0.3, 0.1, 0.1, 0.1],
   ) {
     this.next = nextSameShift(c);
     let acc = 0;
@@ -71,6 +73,36 @@ export class MoveGenerator {
     return c.people.maxShiftsPerType[p * c.T + c.shiftType[s]] === 0;
   }
 
+  private coverFix(x: Int32Array, m: MoveBuffer): boolean {
+    const c = this.c;
+    const count = this.staffed;
+    if (!count || c.S === 0) return false;
+    let s = -1;
+    for (let i = 0; i < 16; i++) {
+      const t = this.int(c.S);
+      if (count[t] < c.shiftHeadcount[t]) {
+        s = t;
+        break;
+      }
+    }
+    if (s < 0) return false;
+    const d = c.shiftDay[s];
+    const D = c.D;
+    const preferSurplus = this.random() < 0.5;
+    for (let i = 0; i < 16; i++) {
+      const p = this.int(c.P);
+      const cell = p * D + d;
+      const cur = x[cell];
+      if (cur === s || this.locked[cell] || this.banned(p, s)) continue;
+      if (preferSurplus && (cur < 0 || count[cur] <= c.shiftHeadcount[cur])) continue;
+      m.cells[0] = cell;
+      m.values[0] = s;
+      m.n = 1;
+      return true;
+    }
+    return false;
+  }
+
   private int(n: number): number {
     return Math.floor(this.random() * n);
   }
@@ -80,6 +112,8 @@ export class MoveGenerator {
    * start from such a person, which focuses repair where it is needed.
    */
   focus: (() => number) | null = null;
+  /** People on each shift (the search state's tally), for the cover-directed move. */
+  staffed: Int32Array | null = null;
 
   private person(): number {
     if (this.focus && this.random() < 0.33) {
@@ -111,6 +145,7 @@ export class MoveGenerator {
       m.n = 1;
       return true;
     }
+    if (kind === 5) return this.coverFix(x, m);
     if (kind === 4) {
       if (D < 2) return false;
       const p = this.person();
