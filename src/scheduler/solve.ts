@@ -97,7 +97,10 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
     opts.onProgress({ bestScore, phase, elapsedMs: t - start });
   };
   report(state.hard, state.soft, 'construct', true);
-  const t0 = calibrate(state, gen) * searchDefaults.t0Scale;
+  let t0 = calibrate(state, gen) * searchDefaults.t0Scale;
+  // Re-planning starts from a good roster: a cool start keeps the repair local instead of
+  // reshuffling everyone and counting on churn to pull them back.
+  if (c.previousCell) t0 = Math.min(t0, Math.max(1, c.weights.churn ?? 10));
   const result = await anneal(state, gen, {
     timeLimitMs: Math.max(0, opts.timeLimitMs - (now() - start)),
     maxIterations: opts.maxIterations,
