@@ -12,6 +12,7 @@ import { fullScore } from './score';
 import { anneal } from './search/anneal';
 import { construct } from './search/construct';
 import { startExact } from './search/exact';
+import { repairHard } from './search/repair';
 import { constructRows } from './search/constructRows';
 import { MoveBuffer, MoveGenerator } from './search/moves';
 import { mulberry32 } from './search/rng';
@@ -33,6 +34,8 @@ export const searchDefaults = {
   rowConstruction: true,
   /** Run the whole-problem MIP (HiGHS) beside the search when the model is small. */
   exact: true,
+  /** Share of the time kept for the final hard-rule repair (used only if still infeasible). */
+  repairShare: 0.05,
 };
 
 export function initialGrid(c: Compiled): { x: Int32Array; locked: Uint8Array } {
@@ -101,8 +104,10 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
   // Re-planning starts from a good roster: a cool start keeps the repair local instead of
   // reshuffling everyone and counting on churn to pull them back.
   if (c.previousCell) t0 = Math.min(t0, Math.max(1, c.weights.churn ?? 10));
+  // Keep the last few percent of the time for the hard-rule repair, should it be needed.
+  const searchLimit = opts.maxIterations === undefined ? opts.timeLimitMs * (1 - searchDefaults.repairShare) : opts.timeLimitMs;
   const result = await anneal(state, gen, {
-    timeLimitMs: Math.max(0, opts.timeLimitMs - (now() - start)),
+    timeLimitMs: Math.max(0, searchLimit - (now() - start)),
     maxIterations: opts.maxIterations,
     now,
     startMs: now(),
@@ -118,6 +123,15 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
     onBest: (h, s) => report(h, s, 'search', false),
   });
   let best = result.best;
+  if (result.bestHard > 0 && !result.cancelled) {
+    state.x.set(best);
+    state.recomputeAll();
+    repairHard(state, locked, start + opts.timeLimitMs, now);
+    if (state.hard < result.bestHard) {
+      best = Int32Array.from(state.x);
+      result.timeToBestMs = now() - start;
+    }
+  }
   let bestScore = fullScore(c, best);
   let timeToBest = result.timeToBestMs;
   let exactStatus: string | undefined;
