@@ -79,7 +79,7 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
   // time-dependent, so it is left out when an iteration budget asks for a reproducible run.
   const exact =
     searchDefaults.exact && opts.maxIterations === undefined && !opts.signal?.aborted
-      ? startExact(c, x, locked, (opts.timeLimitMs - (now() - start)) / 1000 - 1)
+      ? startExact(c, x, locked, (opts.timeLimitMs * 0.9 - (now() - start)) / 1000 - 1)
       : null;
   // Few shifts a day (rota-like): lay out whole rows; many sites a day: fill shift by shift.
   let maxPerDay = 0;
@@ -138,8 +138,8 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
   if (exact) {
     if (result.cancelled) exact.stop();
     else {
-      // HiGHS stops at its own time limit; allow a short grace for loading and parsing.
-      const grace = setTimeout(() => exact.stop(), 1500);
+      // HiGHS stops at its own (earlier) time limit; wait for it at most until the deadline.
+      const grace = setTimeout(() => exact.stop(), Math.max(0, start + opts.timeLimitMs * 0.97 - now()));
       const found = await exact.result;
       clearTimeout(grace);
       if (found) {

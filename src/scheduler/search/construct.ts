@@ -34,31 +34,31 @@ export function construct(c: Compiled, x: Int32Array, locked: Uint8Array, random
       }
     }
   }
-  const order = new Int32Array(P);
-  for (let p = 0; p < P; p++) order[p] = p;
+  // People still free on the current day (swap-remove on assignment), so each slot looks at a
+  // bounded random sample instead of everyone: linear in the number of slots at province scale.
+  const free = new Int32Array(P);
+  let nFree = 0;
   const cand: number[] = [];
   const keys = new Float64Array(P);
+  const travel = c.travelCost;
+  const sites = c.siteIds.length;
   for (let d = 0; d < D; d++) {
+    nFree = 0;
+    for (let p = 0; p < P; p++) if (x[p * D + d] === -1 && !locked[p * D + d]) free[nFree++] = p;
     const day = c.shiftsByDay[d];
     // Shifts with the largest deficit first.
     const shifts = Array.from(day).sort((a, b) => c.shiftHeadcount[b] - count[b] - (c.shiftHeadcount[a] - count[a]));
     for (const s of shifts) {
       let need = c.shiftHeadcount[s] - count[s];
       if (need <= 0) continue;
-      // Shuffle the scan order so ties and sampling are fair; deterministic through `random`.
-      for (let i = P - 1; i > 0; i--) {
-        const j = Math.floor(random() * (i + 1));
-        const t = order[i];
-        order[i] = order[j];
-        order[j] = t;
-      }
       cand.length = 0;
       const t = c.shiftType[s];
       const len = c.shiftMinutes[s];
-      for (let i = 0; i < P && cand.length < MAX_CANDIDATES; i++) {
-        const p = order[i];
+      // Scan the free list from a random point (deterministic through `random`).
+      const startAt = nFree > 0 ? Math.floor(random() * nFree) : 0;
+      for (let i = 0; i < nFree && cand.length < MAX_CANDIDATES; i++) {
+        const p = free[(startAt + i) % nFree];
         const cell = p * D + d;
-        if (x[cell] !== -1 || locked[cell]) continue;
         const maxT = c.people.maxShiftsPerType[p * T + t];
         if (maxT >= 0 && typeCount[p * T + t] >= maxT) continue;
         const maxM = c.people.maxTotalMinutes[p];
@@ -83,12 +83,17 @@ export function construct(c: Compiled, x: Int32Array, locked: Uint8Array, random
         // Below-minimum people first, then the lightest relative load; continuing a run helps
         // minimum-run rules.
         keys[p] = goal - minutes[p] + (d > 0 && x[cell - 1] >= 0 ? len * 0.5 : 0);
+        // Near home first: one unit of travel cost weighs like an hour of load.
+        const home = c.people.homeRegion[p];
+        if (travel && home >= 0 && c.shiftSite[s] >= 0) keys[p] -= 60 * travel[home * sites + c.shiftSite[s]];
         cand.push(p);
       }
       cand.sort((a, b) => keys[b] - keys[a]);
       for (let i = 0; i < cand.length && need > 0; i++, need--) {
         const p = cand[i];
         x[p * D + d] = s;
+        const at = free.indexOf(p, 0);
+        if (at >= 0 && at < nFree) free[at] = free[--nFree];
         minutes[p] += len;
         typeCount[p * T + t]++;
         count[s]++;
