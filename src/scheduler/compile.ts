@@ -31,7 +31,17 @@ function windows(list: Array<{ start: number; end: number }> | undefined, field:
     out[2 * i] = s;
     out[2 * i + 1] = e;
   });
-  return out;
+  // Sorted and merged (overlapping or touching windows become one), so lookups can bisect.
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; i < out.length; i += 2) pairs.push([out[i], out[i + 1]]);
+  pairs.sort((a, b) => a[0] - b[0]);
+  const merged: number[] = [];
+  for (const [s, e] of pairs) {
+    const n = merged.length;
+    if (n > 0 && s <= merged[n - 1]) merged[n - 1] = Math.max(merged[n - 1], e);
+    else merged.push(s, e);
+  }
+  return Int32Array.from(merged);
 }
 
 export function compile(problem: Problem, previous?: Roster): Compiled {

@@ -13,14 +13,30 @@ export function isAvailable(c: Compiled, p: number, s: number): boolean {
   if (c.people.unavailableDay[p * c.D + c.shiftDay[s]] === 1) return false;
   const st = c.shiftStart[s];
   const en = c.shiftEnd[s];
+  // Windows are sorted and merged at compile time: bisect for the first window ending after st.
   const un = c.people.unavailableWindows[p];
-  if (un) for (let i = 0; i < un.length; i += 2) if (st < un[i + 1] && un[i] < en) return false;
+  if (un) {
+    const i = firstEndingAfter(un, st);
+    if (i < un.length && un[i] < en) return false;
+  }
   const av = c.people.availabilityWindows[p];
   if (av) {
-    for (let i = 0; i < av.length; i += 2) if (av[i] <= st && en <= av[i + 1]) return true;
-    return false;
+    const i = firstEndingAfter(av, st);
+    return i < av.length && av[i] <= st && en <= av[i + 1];
   }
   return true;
+}
+
+/** Index (even) of the first window [w[i], w[i+1]) with w[i+1] > t, or w.length. */
+function firstEndingAfter(w: Int32Array, t: number): number {
+  let lo = 0;
+  let hi = w.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (w[2 * mid + 1] > t) hi = mid;
+    else lo = mid + 1;
+  }
+  return 2 * lo;
 }
 
 export const availability: PersonConstraint = {

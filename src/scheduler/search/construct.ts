@@ -37,14 +37,25 @@ export function construct(c: Compiled, x: Int32Array, locked: Uint8Array, random
   // People still free on the current day (swap-remove on assignment), so each slot looks at a
   // bounded random sample instead of everyone: linear in the number of slots at province scale.
   const free = new Int32Array(P);
+  const posInFree = new Int32Array(P);
   let nFree = 0;
+  const weekMinutes = new Float64Array(P * Math.max(1, c.weekCount));
+  for (let p = 0; p < P; p++) {
+    for (let d = 0; d < D; d++) if (x[p * D + d] >= 0) weekMinutes[p * c.weekCount + c.weekOfDay[d]] += c.shiftMinutes[x[p * D + d]];
+  }
   const cand: number[] = [];
   const keys = new Float64Array(P);
   const travel = c.travelCost;
   const sites = c.siteIds.length;
   for (let d = 0; d < D; d++) {
     nFree = 0;
-    for (let p = 0; p < P; p++) if (x[p * D + d] === -1 && !locked[p * D + d]) free[nFree++] = p;
+    for (let p = 0; p < P; p++) {
+      if (x[p * D + d] === -1 && !locked[p * D + d]) {
+        posInFree[p] = nFree;
+        free[nFree++] = p;
+      }
+    }
+    const week = c.weekOfDay[d];
     const day = c.shiftsByDay[d];
     // Shifts with the largest deficit first.
     const shifts = Array.from(day).sort((a, b) => c.shiftHeadcount[b] - count[b] - (c.shiftHeadcount[a] - count[a]));
@@ -64,6 +75,15 @@ export function construct(c: Compiled, x: Int32Array, locked: Uint8Array, random
         const maxM = c.people.maxTotalMinutes[p];
         if (maxM >= 0 && minutes[p] + len > maxM) continue;
         if (!isAvailable(c, p, s)) continue;
+        const maxW = c.people.maxMinutesPerWeek[p];
+        if (maxW >= 0 && weekMinutes[p * c.weekCount + week] + len > maxW) continue;
+        const rest = c.people.minRestMinutes[p];
+        if (rest > 0) {
+          const before = d > 0 ? x[cell - 1] : -1;
+          const after = d + 1 < D ? x[cell + 1] : -1;
+          if (before >= 0 && c.shiftStart[s] - c.shiftEnd[before] < rest) continue;
+          if (after >= 0 && c.shiftStart[after] - c.shiftEnd[s] < rest) continue;
+        }
         const we = c.weekendOfDay[d];
         const maxWe = c.people.maxWeekendsWorked[p];
         if (we >= 0 && maxWe >= 0 && lastWeekend[p] !== we && weekends[p] >= maxWe) continue;
@@ -88,12 +108,19 @@ export function construct(c: Compiled, x: Int32Array, locked: Uint8Array, random
         if (travel && home >= 0 && c.shiftSite[s] >= 0) keys[p] -= 60 * travel[home * sites + c.shiftSite[s]];
         cand.push(p);
       }
-      cand.sort((a, b) => keys[b] - keys[a]);
+      // Take the `need` best by key (a partial selection: slots want one or two people).
       for (let i = 0; i < cand.length && need > 0; i++, need--) {
-        const p = cand[i];
+        let bi = i;
+        for (let j = i + 1; j < cand.length; j++) if (keys[cand[j]] > keys[cand[bi]]) bi = j;
+        const p = cand[bi];
+        cand[bi] = cand[i];
+        cand[i] = p;
         x[p * D + d] = s;
-        const at = free.indexOf(p, 0);
-        if (at >= 0 && at < nFree) free[at] = free[--nFree];
+        const at = posInFree[p];
+        const last = free[--nFree];
+        free[at] = last;
+        posInFree[last] = at;
+        weekMinutes[p * c.weekCount + week] += len;
         minutes[p] += len;
         typeCount[p * T + t]++;
         count[s]++;

@@ -25,4 +25,11 @@ describe('availability', () => {
     const p = problem(3, [{ id: 'a', unavailableDays: [0] }], shifts, { weights: { availability: 5 } });
     expect(evaluate(availability, p, rosterOf({ a: row('x..') })).cost).toBe(5);
   });
+  it('finds the right window among many, unsorted and touching (merged)', () => {
+    const day = (d: number, h: number) => shifts[0].start - 8 * 60 + d * 1440 + h * 60;
+    const p = problem(3, [{ id: 'a', availability: [{ start: day(2, 0), end: day(2, 24) }, { start: day(0, 12), end: day(0, 20) }, { start: day(0, 6), end: day(0, 12) }] }], shifts);
+    // D0 is 08–16: inside the merged 06–20 window; D1 has no window; D2 is inside day 2.
+    const e = evaluate(availability, p, rosterOf({ a: row('xxx') }));
+    expect(e.violations.map((v) => ids(e, v)[0])).toEqual(['D1']);
+  });
 });
