@@ -8,8 +8,11 @@
 import type { Compiled } from '../compiled';
 import { isAvailable } from '../constraints/availability';
 
-/** How many candidates to examine per slot at most (keeps province-scale construction linear). */
-const MAX_CANDIDATES = 400;
+/** How many eligible candidates to compare per slot, and how many free people to look at at most
+ * (late in a long horizon most people hit a cap; without the second bound a slot would scan
+ * everyone — quadratic at province scale). */
+const MAX_CANDIDATES = 64;
+const MAX_SCAN = 400;
 
 export function construct(c: Compiled, x: Int32Array, locked: Uint8Array, random: () => number): void {
   const { P, D, T } = c;
@@ -67,7 +70,8 @@ export function construct(c: Compiled, x: Int32Array, locked: Uint8Array, random
       const len = c.shiftMinutes[s];
       // Scan the free list from a random point (deterministic through `random`).
       const startAt = nFree > 0 ? Math.floor(random() * nFree) : 0;
-      for (let i = 0; i < nFree && cand.length < MAX_CANDIDATES; i++) {
+      const scan = Math.min(nFree, MAX_SCAN);
+      for (let i = 0; i < scan && cand.length < MAX_CANDIDATES; i++) {
         const p = free[(startAt + i) % nFree];
         const cell = p * D + d;
         const maxT = c.people.maxShiftsPerType[p * T + t];
