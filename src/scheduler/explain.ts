@@ -51,7 +51,14 @@ export function explainCells(c: Compiled, cells: Int32Array, extra: Array<{ pers
     if (dev !== null) devs.push(dev);
     people.push({ personId: c.personIds[p], shifts, minutesWorked: minutes, targetMinutes: target >= 0 ? target : null, deviationMinutes: dev });
   }
-  const spread = devs.length ? Math.max(...devs) - Math.min(...devs) : 0;
+  // A loop, not Math.max(...devs): spreading 50,000+ arguments can overflow the stack.
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of devs) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const spread = devs.length ? hi - lo : 0;
   const mean = devs.length ? devs.reduce((a, b) => a + b, 0) / devs.length : 0;
   const std = devs.length ? Math.sqrt(devs.reduce((a, b) => a + (b - mean) ** 2, 0) / devs.length) : 0;
   const nHard = violations.filter((v) => v.hard).length;

@@ -104,8 +104,11 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
   // Re-planning starts from a good roster: a cool start keeps the repair local instead of
   // reshuffling everyone and counting on churn to pull them back.
   if (c.previousCell) t0 = Math.min(t0, Math.max(1, c.weights.churn ?? 10));
-  // Keep the last few percent of the time for the hard-rule repair, should it be needed.
-  const searchLimit = opts.maxIterations === undefined ? opts.timeLimitMs * (1 - searchDefaults.repairShare) : opts.timeLimitMs;
+  // Keep the last few percent of the time for the hard-rule repair, should it be needed, and —
+  // on large problems — time for the final scoring and explanation (about one construction).
+  const setupMs = now() - start;
+  const reserve = Math.max(opts.timeLimitMs * searchDefaults.repairShare, Math.min(setupMs, opts.timeLimitMs * 0.3));
+  const searchLimit = opts.maxIterations === undefined ? opts.timeLimitMs - reserve : opts.timeLimitMs;
   const result = await anneal(state, gen, {
     timeLimitMs: Math.max(0, searchLimit - (now() - start)),
     maxIterations: opts.maxIterations,
@@ -132,7 +135,7 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
       result.timeToBestMs = now() - start;
     }
   }
-  let bestScore = fullScore(c, best);
+  let bestScore: Score | null = null;
   let timeToBest = result.timeToBestMs;
   let exactStatus: string | undefined;
   if (exact) {
@@ -145,6 +148,7 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
       if (found) {
         exactStatus = found.status;
         const s = fullScore(c, found.cells);
+        bestScore ??= fullScore(c, best);
         if (s.hard < bestScore.hard || (s.hard === bestScore.hard && s.soft < bestScore.soft)) {
           best = found.cells;
           bestScore = s;
@@ -153,8 +157,9 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
       } else exactStatus = 'none';
     }
   }
-  const score = bestScore;
+  // One pass: the explanation carries the full score of the chosen roster.
   const explanation = explainCells(c, best);
+  const score = explanation.score;
   report(score.hard, score.soft, 'done', true);
   return {
     roster: cellsToRoster(c, best),

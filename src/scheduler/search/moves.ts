@@ -16,6 +16,9 @@ import type { Compiled } from '../compiled';
 
 export const MAX_BLOCK = 7;
 
+/** Default probabilities of change, swap, blockSwap, blockChange, rowSwap, coverFix. */
+export const moveMix: number[] = [0.2, 0.2, 0.3, 0.1, 0.1, 0.1];
+
 export class MoveBuffer {
   readonly cells = new Int32Array(2 * MAX_BLOCK + 2);
   readonly values = new Int32Array(2 * MAX_BLOCK + 2);
@@ -48,7 +51,7 @@ export class MoveGenerator {
     private readonly c: Compiled,
     private readonly locked: Uint8Array,
     private readonly random: () => number,
-    mix: readonly number[] = [0.2, 0.2, 0.3, 0.1, 0.1, 0.1],
+    mix: readonly number[] = moveMix,
   ) {
     this.next = nextSameShift(c);
     let acc = 0;
