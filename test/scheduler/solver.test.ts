@@ -87,3 +87,14 @@ describe('solve', () => {
     await expect(solve(problem(2, [{ id: 'a' }], []), { timeLimitMs: -1 })).rejects.toThrow('opts.timeLimitMs');
   });
 });
+
+describe('solve on degenerate problems', () => {
+  it('handles no shifts, no people and a single cell', async () => {
+    const noShifts = await solve(problem(3, [{ id: 'a' }], []), { timeLimitMs: 100, seed: 1 });
+    expect([noShifts.score.hard, noShifts.score.soft, noShifts.roster.assignments.length]).toEqual([0, 0, 0]);
+    const noPeople = await solve(problem(3, [], dailyShifts(1, [{ type: 'D' }])), { timeLimitMs: 100, seed: 1 });
+    expect([noPeople.score.hard, noPeople.score.soft]).toEqual([0, 100]); // one person missing
+    const one = await solve(problem(1, [{ id: 'a' }], dailyShifts(1, [{ type: 'D' }])), { timeLimitMs: 100, seed: 1 });
+    expect(one.roster.assignments).toEqual([{ personId: 'a', shiftId: 'D0' }]);
+  });
+});

@@ -128,6 +128,7 @@ export class MoveGenerator {
 
   /** Fills `m` with a random move of a random kind; returns false when the draw produced no change. */
   generate(x: Int32Array, m: MoveBuffer): boolean {
+    if (this.c.P === 0 || this.c.D === 0) return false;
     const r = this.random();
     let kind = 0;
     while (kind < this.cumulative.length - 1 && r >= this.cumulative[kind]) kind++;
