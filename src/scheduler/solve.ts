@@ -36,6 +36,8 @@ export const searchDefaults = {
   exact: true,
   /** Share of the time kept for the final hard-rule repair (used only if still infeasible). */
   repairShare: 0.05,
+  /** Fraction of the anneal after which the hard weight stays at its maximum. */
+  endgameFrom: 0.85,
 };
 
 export function initialGrid(c: Compiled): { x: Int32Array; locked: Uint8Array } {
@@ -123,16 +125,28 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
     adaptFactor: searchDefaults.adaptFactor,
     minHardWeight: searchDefaults.minHardWeight,
     maxHardWeight: searchDefaults.hardWeight,
+    endgameFrom: searchDefaults.endgameFrom,
     onBest: (h, s) => report(h, s, 'search', false),
   });
   let best = result.best;
-  if (result.bestHard > 0 && !result.cancelled) {
-    state.x.set(best);
-    state.recomputeAll();
-    repairHard(state, locked, start + opts.timeLimitMs, now);
-    if (state.hard < result.bestHard) {
-      best = Int32Array.from(state.x);
-      result.timeToBestMs = now() - start;
+  if (!result.cancelled) {
+    // The roster where the anneal ended may be one hard unit away from a much better soft cost
+    // than the best feasible one: repair it too and keep whichever wins.
+    const tries: Int32Array[] = [];
+    if (state.hard > 0 && state.soft < result.bestSoft) tries.push(Int32Array.from(state.x));
+    if (result.bestHard > 0) tries.push(result.best);
+    let bh = result.bestHard;
+    let bs = result.bestSoft;
+    for (const start0 of tries) {
+      state.x.set(start0);
+      state.recomputeAll();
+      repairHard(state, locked, start + opts.timeLimitMs * 0.985, now);
+      if (state.hard < bh || (state.hard === bh && state.soft < bs)) {
+        bh = state.hard;
+        bs = state.soft;
+        best = Int32Array.from(state.x);
+        result.timeToBestMs = now() - start;
+      }
     }
   }
   let bestScore: Score | null = null;

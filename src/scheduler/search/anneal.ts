@@ -30,6 +30,8 @@ export interface AnnealOptions {
    * feasible regions. 0 disables it.
    */
   adaptEvery: number;
+  /** From this fraction of the schedule on, the hard weight stays at its maximum (endgame: converge to a feasible roster near the good soft region). */
+  endgameFrom: number;
   adaptFactor: number;
   minHardWeight: number;
   maxHardWeight: number;
@@ -61,6 +63,7 @@ export async function anneal(state: SearchState, gen: MoveGenerator, o: AnnealOp
   let lastYield = o.now();
   let temp = o.t0;
   let cycle = 0;
+  let endgame = false;
   const logRatio = Math.log(o.t1 / o.t0);
   const maxIt = o.maxIterations ?? Infinity;
   for (;;) {
@@ -87,6 +90,10 @@ export async function anneal(state: SearchState, gen: MoveGenerator, o: AnnealOp
         state.hardWeight = o.maxHardWeight;
       }
       temp = o.t0 * Math.exp(logRatio * (pos - c));
+      if (!endgame && frac >= o.endgameFrom) {
+        endgame = true;
+        state.hardWeight = o.maxHardWeight;
+      }
       if (t - lastYield > (o.yieldEvery ?? 50)) {
         await yieldTurn();
         lastYield = o.now();
@@ -97,7 +104,7 @@ export async function anneal(state: SearchState, gen: MoveGenerator, o: AnnealOp
       }
     }
     it++;
-    if (o.adaptEvery > 0 && it % o.adaptEvery === 0) {
+    if (!endgame && o.adaptEvery > 0 && it % o.adaptEvery === 0) {
       state.hardWeight =
         state.hard > 0 ? Math.min(o.maxHardWeight, state.hardWeight * o.adaptFactor) : Math.max(o.minHardWeight, state.hardWeight / o.adaptFactor);
     }

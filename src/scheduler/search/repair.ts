@@ -1,9 +1,9 @@
 /**
  * Final hard-rule repair: when the best roster still breaks a hard rule, a steepest-descent pass
  * over the people who break one tries, for every day, every other shift (or off) for them, runs
- * of 2–3 days set to one shift type or off, a swap
- * of that day with every other person, and swaps of 2- and 3-day blocks — and applies the best
- * move that lowers the hard total (soft cost only breaks ties). The annealer's random moves miss
+ * of 2–3 days set to one shift type or off, and swaps of 1 to 7 days (3 on horizons over 12
+ * weeks) with every other person — and applies the best move that lowers the objective with the
+ * hard weight at 10^7 (so hard first, soft breaks ties). The annealer's random moves miss
  * the last one or two violations on long, tight rows; an exhaustive look around them finds them.
  */
 import { nextSameShift } from './moves';
@@ -15,6 +15,8 @@ export function repairHard(state: SearchState, locked: Uint8Array, deadline: num
   const cells = new Int32Array(8);
   const values = new Int32Array(8);
   const next = nextSameShift(c);
+  // Whole-week swaps untangle weekend and run limits; on long horizons keep the pass short.
+  const maxSwap = D <= 84 ? 7 : 3;
   const saveWeight = state.hardWeight;
   state.hardWeight = 1e7;
   try {
@@ -71,10 +73,10 @@ export function repairHard(state: SearchState, locked: Uint8Array, deadline: num
               if (n === k) consider(k);
             }
           }
-          // Swaps of 1–3 days with every other person.
+          // Swaps of 1–maxSwap days with every other person.
           for (let q = 0; q < P; q++) {
             if (q === p) continue;
-            for (let k = 1; k <= 3 && d + k <= D; k++) {
+            for (let k = 1; k <= maxSwap && d + k <= D; k++) {
               let ok = true;
               let differs = false;
               let n = 0;
