@@ -6,8 +6,32 @@
  * hard weight at 10^7 (so hard first, soft breaks ties). The annealer's random moves miss
  * the last one or two violations on long, tight rows; an exhaustive look around them finds them.
  */
+import type { Compiled } from '../compiled';
+import { weightOf } from '../compiled';
+import { constraints } from '../constraints';
 import { nextSameShift } from './moves';
 import type { SearchState } from './state';
+
+/** Radius (days) searched around a dated violation. */
+const RADIUS = 7;
+
+/**
+ * Days worth trying for person p: within RADIUS of each dated hard violation; null (= every day)
+ * when a violation has no day (totals, weekend counts) or the horizon is short anyway.
+ */
+function daysToTry(c: Compiled, x: Int32Array, p: number): Uint8Array | null {
+  if (c.D <= 4 * RADIUS) return null;
+  const mask = new Uint8Array(c.D);
+  let all = false;
+  for (const k of constraints) {
+    if (k.scope !== 'person' || !k.hard || !k.active(c)) continue;
+    k.cost(c, p, x, p * c.D, weightOf(c, k.name, k.defaultWeight), (v) => {
+      if (v.day === undefined) all = true;
+      else for (let d = Math.max(0, v.day - RADIUS); d <= Math.min(c.D - 1, v.day + RADIUS); d++) mask[d] = 1;
+    });
+  }
+  return all ? null : mask;
+}
 
 export function repairHard(state: SearchState, locked: Uint8Array, deadline: number, now: () => number): void {
   const c = state.c;
@@ -39,7 +63,9 @@ export function repairHard(state: SearchState, locked: Uint8Array, deadline: num
             bestValues.set(values.subarray(0, n));
           }
         };
+        const only = daysToTry(c, state.x, p);
         for (let d = 0; d < D; d++) {
+          if (only && !only[d]) continue;
           if (now() > deadline) return;
           const a = p * D + d;
           if (locked[a]) continue;
