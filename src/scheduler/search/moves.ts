@@ -13,6 +13,7 @@
  * never touched.
  */
 import type { Compiled } from '../compiled';
+import { isAvailable } from '../constraints/availability';
 
 export const MAX_BLOCK = 7;
 
@@ -68,12 +69,13 @@ export class MoveGenerator {
     return -1;
   }
 
-  /** Cheap screen: would person p holding shift s (−1 = off) break availability or a type ban? */
+  /** Screen: would person p holding shift s (−1 = off) break their availability or a type ban? */
   private banned(p: number, s: number): boolean {
     if (s < 0) return false;
     const c = this.c;
-    if (c.people.unavailableDay[p * c.D + c.shiftDay[s]] === 1) return true;
-    return c.people.maxShiftsPerType[p * c.T + c.shiftType[s]] === 0;
+    if (c.people.maxShiftsPerType[p * c.T + c.shiftType[s]] === 0) return true;
+    // Days off, unavailable windows and availability windows (bisection over merged windows).
+    return !isAvailable(c, p, s);
   }
 
   private coverFix(x: Int32Array, m: MoveBuffer): boolean {
