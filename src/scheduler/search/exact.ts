@@ -2,7 +2,7 @@
  * The whole problem as one MIP, solved by HiGHS (WebAssembly) in a worker thread while the
  * local search runs on the main thread — the two cores work at once, and the event loop stays
  * free for the AbortSignal. On small rosters an exact solver beats local search within a minute
- * (NRP 1–6: optimal or within 1 %); on large ones it finds nothing and is not started (see
+ * (NRP 1–6: optimal or within 1 % in PEERS.md); on large ones it finds nothing and is not started (see
  * `MAX_BINARIES`). The answer is scored by the engine like any roster; the better one wins.
  * HiGHS is optional: without the `highs` package the engine runs the local search alone.
  */
@@ -10,8 +10,13 @@ import { Worker } from 'node:worker_threads';
 import type { Compiled } from '../compiled';
 import { buildSubMip, readSubMip } from './subMip';
 
-/** Above this many binaries the 60-second MIP rarely finds a roster (measured on NRP 7–24). */
-export const MAX_BINARIES = 12000;
+/**
+ * Above this many binaries the MIP does not beat the search within a minute (NRP 8–10, 12–24:
+ * no roster or a poor one; PEERS.md), while it takes CPU from the search on a busy machine —
+ * bench:nrp at 10–20 s saw Instance8 end with the MIP's feasible 15,896 because the starved
+ * search was still one weekend over. NRP 1–7 stay below it.
+ */
+export const MAX_BINARIES = 2500;
 
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
