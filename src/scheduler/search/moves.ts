@@ -1,0 +1,219 @@
+/**
+ * The neighbourhood of the local search, on the person × day grid:
+ *  - change:      one person's day → another shift of that day, or off;
+ *  - swap:        two people exchange what they do on one day;
+ *  - blockSwap:   two people exchange a run of k consecutive days (keeps cover, reshapes rows —
+ *                 what makes the NRP's run and weekend limits tractable);
+ *  - blockChange: one person's run of k days → the "same" shift every day (same type and site), or off;
+ *  - rowSwap:     one person exchanges what they do on two days (keeps their minutes and type
+ *                 counts; moves a shift from an over- to an under-staffed day);
+ *  - coverFix:    an under-staffed shift gets a person who that day is off or on an over-staffed
+ *                 shift (targeted: with dozens of shift types a day a random change rarely hits).
+ * A move is written into (cells, values, n) for SearchState.propose; locked (pinned) cells are
+ * never touched.
+ */
+import type { Compiled } from '../compiled';
+import { isAvailable } from '../constraints/availability';
+
+export const MAX_BLOCK = 7;
+
+/** Default probabilities of change, swap, blockSwap, blockChange, rowSwap, coverFix. */
+export const moveMix: number[] = [0.2, 0.2, 0.3, 0.1, 0.1, 0.1];
+
+export class MoveBuffer {
+  readonly cells = new Int32Array(2 * MAX_BLOCK + 2);
+  readonly values = new Int32Array(2 * MAX_BLOCK + 2);
+  n = 0;
+  kind = 0;
+}
+
+export const MOVE_KINDS = ['change', 'swap', 'blockSwap', 'blockChange', 'rowSwap', 'coverFix'] as const;
+
+/** For each shift, the shift of the next day with the same type and site (−1 if none). */
+export function nextSameShift(c: Compiled): Int32Array {
+  const next = new Int32Array(c.S).fill(-1);
+  for (let d = 0; d + 1 < c.D; d++) {
+    const key = new Map<string, number>();
+    for (const s of c.shiftsByDay[d + 1]) {
+      const k = `${c.shiftType[s]}|${c.shiftSite[s]}`;
+      if (!key.has(k)) key.set(k, s);
+    }
+    for (const s of c.shiftsByDay[d]) next[s] = key.get(`${c.shiftType[s]}|${c.shiftSite[s]}`) ?? -1;
+  }
+  return next;
+}
+
+export class MoveGenerator {
+  private readonly next: Int32Array;
+  /** Cumulative probabilities of the move kinds. */
+  private readonly cumulative: number[];
+
+  constructor(
+    private readonly c: Compiled,
+    private readonly locked: Uint8Array,
+    private readonly random: () => number,
+    mix: readonly number[] = moveMix,
+  ) {
+    this.next = nextSameShift(c);
+    let acc = 0;
+    const total = mix.reduce((a, b) => a + b, 0);
+    this.cumulative = mix.map((m) => (acc += m / total));
+  }
+
+  /** The shift on day d with the type and site of shift s (−1 if none). */
+  private sameOn(s: number, d: number): number {
+    const day = this.c.shiftsByDay[d];
+    const t = this.c.shiftType[s];
+    const site = this.c.shiftSite[s];
+    for (let i = 0; i < day.length; i++) if (this.c.shiftType[day[i]] === t && this.c.shiftSite[day[i]] === site) return day[i];
+    return -1;
+  }
+
+  /** Screen: would person p holding shift s (−1 = off) break their availability or a type ban? */
+  private banned(p: number, s: number): boolean {
+    if (s < 0) return false;
+    const c = this.c;
+    if (c.people.maxShiftsPerType[p * c.T + c.shiftType[s]] === 0) return true;
+    // Days off, unavailable windows and availability windows (bisection over merged windows).
+    return !isAvailable(c, p, s);
+  }
+
+  private coverFix(x: Int32Array, m: MoveBuffer): boolean {
+    const c = this.c;
+    const count = this.staffed;
+    if (!count || c.S === 0) return false;
+    let s = -1;
+    for (let i = 0; i < 16; i++) {
+      const t = this.int(c.S);
+      if (count[t] < c.shiftHeadcount[t]) {
+        s = t;
+        break;
+      }
+    }
+    if (s < 0) return false;
+    const d = c.shiftDay[s];
+    const D = c.D;
+    const preferSurplus = this.random() < 0.5;
+    for (let i = 0; i < 16; i++) {
+      const p = this.int(c.P);
+      const cell = p * D + d;
+      const cur = x[cell];
+      if (cur === s || this.locked[cell] || this.banned(p, s)) continue;
+      if (preferSurplus && (cur < 0 || count[cur] <= c.shiftHeadcount[cur])) continue;
+      m.cells[0] = cell;
+      m.values[0] = s;
+      m.n = 1;
+      return true;
+    }
+    return false;
+  }
+
+  private int(n: number): number {
+    return Math.floor(this.random() * n);
+  }
+
+  /**
+   * Optional: a person currently breaking a hard rule (or −1). When set, a third of the moves
+   * start from such a person, which focuses repair where it is needed.
+   */
+  focus: (() => number) | null = null;
+  /** People on each shift (the search state's tally), for the cover-directed move. */
+  staffed: Int32Array | null = null;
+
+  private person(): number {
+    if (this.focus && this.random() < 0.33) {
+      const p = this.focus();
+      if (p >= 0) return p;
+    }
+    return this.int(this.c.P);
+  }
+
+  /** Fills `m` with a random move of a random kind; returns false when the draw produced no change. */
+  generate(x: Int32Array, m: MoveBuffer): boolean {
+    if (this.c.P === 0 || this.c.D === 0) return false;
+    const r = this.random();
+    let kind = 0;
+    while (kind < this.cumulative.length - 1 && r >= this.cumulative[kind]) kind++;
+    m.kind = kind;
+    m.n = 0;
+    const { P, D } = this.c;
+    if (kind === 0) {
+      const p = this.person();
+      const d = this.int(D);
+      const cell = p * D + d;
+      if (this.locked[cell]) return false;
+      const day = this.c.shiftsByDay[d];
+      const off = day.length === 0 || this.random() < 0.25;
+      const v = off ? -1 : day[this.int(day.length)];
+      if (v === x[cell] || this.banned(p, v)) return false;
+      m.cells[0] = cell;
+      m.values[0] = v;
+      m.n = 1;
+      return true;
+    }
+    if (kind === 5) return this.coverFix(x, m);
+    if (kind === 4) {
+      if (D < 2) return false;
+      const p = this.person();
+      const d1 = this.int(D);
+      let d2 = this.int(D - 1);
+      if (d2 >= d1) d2++;
+      const a = p * D + d1;
+      const b = p * D + d2;
+      if (this.locked[a] || this.locked[b] || x[a] === x[b]) return false;
+      // Shifts belong to days: the value moving to d2 becomes the same-type shift of d2.
+      const va = x[a] < 0 ? -1 : this.sameOn(x[a], d2);
+      const vb = x[b] < 0 ? -1 : this.sameOn(x[b], d1);
+      if ((x[a] >= 0 && va < 0) || (x[b] >= 0 && vb < 0)) return false;
+      if (this.banned(p, va) || this.banned(p, vb)) return false;
+      m.cells[0] = a;
+      m.values[0] = vb;
+      m.cells[1] = b;
+      m.values[1] = va;
+      m.n = 2;
+      return true;
+    }
+    if (P < 2 && kind !== 3) return false;
+    if (kind === 1 || kind === 2) {
+      const p1 = this.person();
+      let p2 = this.int(P - 1);
+      if (p2 >= p1) p2++;
+      const k = kind === 1 ? 1 : 2 + this.int(Math.min(MAX_BLOCK, D) - 1);
+      if (k > D) return false;
+      const d0 = this.int(D - k + 1);
+      let differs = false;
+      for (let i = 0; i < k; i++) {
+        const a = p1 * D + d0 + i;
+        const b = p2 * D + d0 + i;
+        if (this.locked[a] || this.locked[b]) return false;
+        if (x[a] !== x[b]) differs = true;
+        if (this.banned(p1, x[b]) || this.banned(p2, x[a])) return false;
+        m.cells[m.n] = a;
+        m.values[m.n++] = x[b];
+        m.cells[m.n] = b;
+        m.values[m.n++] = x[a];
+      }
+      return differs;
+    }
+    // blockChange
+    const p = this.person();
+    const k = 2 + this.int(Math.min(MAX_BLOCK, D) - 1);
+    if (k > D) return false;
+    const d0 = this.int(D - k + 1);
+    const day = this.c.shiftsByDay[d0];
+    let s = day.length === 0 || this.random() < 0.3 ? -1 : day[this.int(day.length)];
+    let differs = false;
+    for (let i = 0; i < k; i++) {
+      const cell = p * D + d0 + i;
+      if (this.locked[cell] || this.banned(p, s)) return false;
+      if (x[cell] !== s) differs = true;
+      m.cells[m.n] = cell;
+      m.values[m.n++] = s;
+      if (s >= 0) {
+        s = this.next[s];
+        if (s < 0) break;
+      }
+    }
+    return differs;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Per-person running totals kept by the search state as cells change: minutes worked, shifts per
+ * type, worked days per weekend and weekends worked. Global row rules (total minutes, per-type
+ * limits, weekends, fairness) read these in O(1)/O(types) instead of walking the row.
+ */
+import type { Compiled } from '../compiled';
+
+export class RowStats {
+  readonly minutes: Float64Array;
+  readonly typeCount: Int32Array;
+  readonly weekendDays: Int32Array;
+  readonly weekendsWorked: Int32Array;
+
+  constructor(
+    private readonly c: Compiled,
+    x: Int32Array,
+  ) {
+    this.minutes = new Float64Array(c.P);
+    this.typeCount = new Int32Array(c.P * c.T);
+    this.weekendDays = new Int32Array(c.P * Math.max(1, c.weekendCount));
+    this.weekendsWorked = new Int32Array(c.P);
+    for (let p = 0; p < c.P; p++) for (let d = 0; d < c.D; d++) this.set(p, d, -1, x[p * c.D + d]);
+  }
+
+  /** Person p's day d changes from shift `from` to shift `to` (−1 = off). */
+  set(p: number, d: number, from: number, to: number): void {
+    const c = this.c;
+    if (from >= 0) {
+      this.minutes[p] -= c.shiftMinutes[from];
+      this.typeCount[p * c.T + c.shiftType[from]]--;
+    }
+    if (to >= 0) {
+      this.minutes[p] += c.shiftMinutes[to];
+      this.typeCount[p * c.T + c.shiftType[to]]++;
+    }
+    const w = c.weekendOfDay[d];
+    if (w >= 0 && (from >= 0) !== (to >= 0)) {
+      const i = p * c.weekendCount + w;
+      const before = this.weekendDays[i];
+      this.weekendDays[i] += to >= 0 ? 1 : -1;
+      if (before === 0) this.weekendsWorked[p]++;
+      else if (this.weekendDays[i] === 0) this.weekendsWorked[p]--;
+    }
+  }
+}

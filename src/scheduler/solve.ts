@@ -1,0 +1,192 @@
+/**
+ * solve(): compile → greedy construction → simulated annealing with reheats → explanation.
+ * Deterministic for a seed when given an iteration budget; clock and random source injectable;
+ * cancellable through an AbortSignal (returns the best roster found so far).
+ */
+import type { Compiled } from './compiled';
+import { cellsToRoster, compile } from './compile';
+import { explainCells } from './explain';
+import type { Problem, Score, SolveOptions, SolveResult } from './model';
+import { ProblemValidationError } from './model';
+import { fullScore } from './score';
+import { anneal } from './search/anneal';
+import { construct } from './search/construct';
+import { startExact } from './search/exact';
+import { repairHard } from './search/repair';
+import { constructRows } from './search/constructRows';
+import { MoveBuffer, MoveGenerator } from './search/moves';
+import { mulberry32 } from './search/rng';
+import { SearchState } from './search/state';
+
+/** Search parameters (tuned on the NRP instances; exported so benchmarks can experiment). */
+export const searchDefaults = {
+  /** Penalty per unit of hard violation in the search objective, relative to soft costs. */
+  hardWeight: 1000,
+  /** Annealing cycles (each restarts from the best roster). */
+  cycles: 1,
+  /** Start temperature = t0Scale × median uphill step. */
+  t0Scale: 1,
+  /** Final temperature of each cycle. */
+  t1: 0.5,
+  adaptEvery: 5000,
+  adaptFactor: 1.1,
+  minHardWeight: 20,
+  rowConstruction: true,
+  /** Run the whole-problem MIP (HiGHS) beside the search when the model is small. */
+  exact: true,
+  /** Share of the time kept for the final hard-rule repair (used only if still infeasible). */
+  repairShare: 0.05,
+  /** Fraction of the anneal after which the hard weight stays at its maximum. */
+  endgameFrom: 0.85,
+};
+
+export function initialGrid(c: Compiled): { x: Int32Array; locked: Uint8Array } {
+  const x = c.previousCell ? Int32Array.from(c.previousCell) : new Int32Array(c.P * c.D).fill(-1);
+  const locked = new Uint8Array(c.P * c.D);
+  for (let i = 0; i < x.length; i++) {
+    if (c.pinnedCell[i] >= 0) {
+      x[i] = c.pinnedCell[i];
+      locked[i] = 1;
+    }
+  }
+  return { x, locked };
+}
+
+/** Start temperature: a typical uphill step among random moves that keep hard rules unchanged. */
+function calibrate(state: SearchState, gen: MoveGenerator): number {
+  const ups: number[] = [];
+  const m = new MoveBuffer();
+  for (let i = 0; i < 2000 && ups.length < 200; i++) {
+    if (!gen.generate(state.x, m)) continue;
+    const delta = state.propose(m.cells, m.values, m.n);
+    const dh = state.pendingDelta().hard;
+    state.reject();
+    if (dh === 0 && delta > 0) ups.push(delta);
+  }
+  if (ups.length === 0) return 10;
+  ups.sort((a, b) => a - b);
+  return Math.max(1, ups[Math.floor(ups.length / 2)]);
+}
+
+export async function solveProblem(problem: Problem, opts: SolveOptions): Promise<SolveResult> {
+  if (!opts || typeof opts.timeLimitMs !== 'number' || !(opts.timeLimitMs >= 0)) {
+    throw new ProblemValidationError('opts.timeLimitMs', 'must be a number ≥ 0');
+  }
+  const now = opts.now ?? (() => performance.now());
+  const start = now();
+  const random = opts.random ?? mulberry32(opts.seed ?? 1);
+  const c = compile(problem, opts.previous);
+  const { x, locked } = initialGrid(c);
+  // The exact MIP runs beside the local search (second core) when the model is small; it is
+  // time-dependent, so it is left out when an iteration budget asks for a reproducible run.
+  const exact =
+    searchDefaults.exact && opts.maxIterations === undefined && !opts.signal?.aborted
+      ? startExact(c, x, locked, (opts.timeLimitMs * 0.9 - (now() - start)) / 1000 - 1)
+      : null;
+  // Few shifts a day (rota-like): lay out whole rows; many sites a day: fill shift by shift.
+  let maxPerDay = 0;
+  for (const day of c.shiftsByDay) maxPerDay = Math.max(maxPerDay, day.length);
+  if (searchDefaults.rowConstruction && maxPerDay <= 64) constructRows(c, x, locked, random);
+  construct(c, x, locked, random);
+  const state = new SearchState(c, x, searchDefaults.hardWeight);
+  const gen = new MoveGenerator(c, locked, random);
+  gen.focus = () => state.samplePersonWithHard(random);
+  gen.staffed = state.tally.count;
+  let lastProgress = -Infinity;
+  const report = (hard: number, soft: number, phase: string, force: boolean) => {
+    if (!opts.onProgress) return;
+    const t = now();
+    if (!force && t - lastProgress < 100) return;
+    lastProgress = t;
+    const bestScore: Score = { hard, soft, parts: [] };
+    opts.onProgress({ bestScore, phase, elapsedMs: t - start });
+  };
+  report(state.hard, state.soft, 'construct', true);
+  let t0 = calibrate(state, gen) * searchDefaults.t0Scale;
+  // Re-planning starts from a good roster: a cool start keeps the repair local instead of
+  // reshuffling everyone and counting on churn to pull them back.
+  if (c.previousCell) t0 = Math.min(t0, Math.max(1, c.weights.churn ?? 10));
+  // Keep the last few percent of the time for the hard-rule repair, should it be needed, and —
+  // on large problems — time for the final scoring and explanation (about one construction).
+  const setupMs = now() - start;
+  const reserve = Math.max(opts.timeLimitMs * searchDefaults.repairShare, Math.min(setupMs, opts.timeLimitMs * 0.3));
+  const searchLimit = opts.maxIterations === undefined ? opts.timeLimitMs - reserve : opts.timeLimitMs;
+  const result = await anneal(state, gen, {
+    timeLimitMs: Math.max(0, searchLimit - (now() - start)),
+    maxIterations: opts.maxIterations,
+    now,
+    startMs: now(),
+    random,
+    signal: opts.signal,
+    t0,
+    t1: Math.min(searchDefaults.t1, t0),
+    cycles: searchDefaults.cycles,
+    adaptEvery: searchDefaults.adaptEvery,
+    adaptFactor: searchDefaults.adaptFactor,
+    minHardWeight: searchDefaults.minHardWeight,
+    maxHardWeight: searchDefaults.hardWeight,
+    endgameFrom: searchDefaults.endgameFrom,
+    onBest: (h, s) => report(h, s, 'search', false),
+  });
+  let best = result.best;
+  if (!result.cancelled) {
+    // The roster where the anneal ended may be one hard unit away from a much better soft cost
+    // than the best feasible one: repair it too and keep whichever wins.
+    const tries: Int32Array[] = [];
+    if (state.hard > 0 && state.soft < result.bestSoft) tries.push(Int32Array.from(state.x));
+    if (result.bestHard > 0) tries.push(result.best);
+    let bh = result.bestHard;
+    let bs = result.bestSoft;
+    for (const start0 of tries) {
+      state.x.set(start0);
+      state.recomputeAll();
+      repairHard(state, locked, start + opts.timeLimitMs * 0.985, now);
+      if (state.hard < bh || (state.hard === bh && state.soft < bs)) {
+        bh = state.hard;
+        bs = state.soft;
+        best = Int32Array.from(state.x);
+        result.timeToBestMs = now() - start;
+      }
+    }
+  }
+  let bestScore: Score | null = null;
+  let timeToBest = result.timeToBestMs;
+  let exactStatus: string | undefined;
+  if (exact) {
+    if (result.cancelled) exact.stop();
+    else {
+      // HiGHS stops at its own (earlier) time limit; wait for it at most until the deadline.
+      const grace = setTimeout(() => exact.stop(), Math.max(0, start + opts.timeLimitMs * 0.97 - now()));
+      const found = await exact.result;
+      clearTimeout(grace);
+      if (found) {
+        exactStatus = found.status;
+        const s = fullScore(c, found.cells);
+        bestScore ??= fullScore(c, best);
+        if (s.hard < bestScore.hard || (s.hard === bestScore.hard && s.soft < bestScore.soft)) {
+          best = found.cells;
+          bestScore = s;
+          timeToBest = now() - start;
+        }
+      } else exactStatus = 'none';
+    }
+  }
+  // One pass: the explanation carries the full score of the chosen roster.
+  const explanation = explainCells(c, best);
+  const score = explanation.score;
+  report(score.hard, score.soft, 'done', true);
+  return {
+    roster: cellsToRoster(c, best),
+    score,
+    feasible: score.hard === 0,
+    explanation,
+    stats: {
+      iterations: result.iterations,
+      elapsedMs: now() - start,
+      timeToBestMs: timeToBest,
+      restarts: result.restarts,
+      cancelled: result.cancelled,
+      ...(exactStatus ? { exactStatus } : {}),
+    },
+  };
+}
