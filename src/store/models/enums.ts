@@ -1,5 +1,5 @@
 // The domain's closed vocabularies. The GraphQL enums in schema/*.graphql carry the same values;
-// test/api/schemaEnums.test.ts keeps the two in step.
+// test/services/schemaEnums.test.ts keeps the two in step.
 
 export const REGION_LEVELS = ['DISTRICT', 'TOWN', 'COMMUNITY', 'GRID'] as const;
 export type RegionLevel = (typeof REGION_LEVELS)[number];
