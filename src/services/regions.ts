@@ -119,6 +119,7 @@ export async function getRegion(access: Access, id: string): Promise<RegionDoc> 
 }
 
 export interface RegionFilter {
+  code?: string | null;
   level?: string | null;
   parentId?: string | null;
   /** the subtree of this region (itself included) */
@@ -138,6 +139,7 @@ export async function listRegions(access: Access, filter: RegionFilter = {}, pag
   if (filter.level) parts.push({ level: valid.enumValue('filter.level', filter.level, REGION_LEVELS) });
   if (filter.parentId) parts.push({ parentId: parseId('filter.parentId', filter.parentId) });
   if (filter.withinRegionId) parts.push(subtreeFilter(parseId('filter.withinRegionId', filter.withinRegionId)));
+  if (filter.code != null) parts.push({ code: filter.code.trim() });
   parts.push(searchFilter(filter.search, ['name', 'code']));
   const scope = access.all
     ? null

@@ -86,6 +86,7 @@ export async function getSite(access: Access, id: string): Promise<SiteDoc> {
 }
 
 export interface SiteFilter {
+  code?: string | null;
   kind?: string | null;
   withinRegionId?: string | null;
   search?: string | null;
@@ -97,6 +98,7 @@ export async function listSites(access: Access, filter: SiteFilter = {}, page: P
   const parts: Record<string, unknown>[] = [archivedFilter(filter.includeArchived)];
   if (filter.kind) parts.push({ kind: valid.enumValue('filter.kind', filter.kind, SITE_KINDS) });
   if (filter.withinRegionId) parts.push({ regionPath: parseId('filter.withinRegionId', filter.withinRegionId) });
+  if (filter.code != null) parts.push({ code: filter.code.trim() });
   parts.push(searchFilter(filter.search, ['name', 'code']));
   return paginate<SiteDoc>(SiteModel, and(...parts, scopeFilter(access, { regionPath: 'regionPath' })), page);
 }

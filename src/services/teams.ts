@@ -142,6 +142,7 @@ export async function getTeam(access: Access, id: string): Promise<TeamDoc> {
 }
 
 export interface TeamFilter {
+  code?: string | null;
   kind?: string | null;
   withinRegionId?: string | null;
   unitId?: string | null;
@@ -157,6 +158,7 @@ export async function listTeams(access: Access, filter: TeamFilter = {}, page: P
   if (filter.withinRegionId) parts.push({ regionPath: parseId('filter.withinRegionId', filter.withinRegionId) });
   if (filter.unitId) parts.push({ unitId: parseId('filter.unitId', filter.unitId) });
   if (filter.memberId) parts.push({ memberIds: parseId('filter.memberId', filter.memberId) });
+  if (filter.code != null) parts.push({ code: filter.code.trim() });
   parts.push(searchFilter(filter.search, ['name', 'code']));
   const scope = scopeFilter(access, { regionPath: 'regionPath', units: ['unitId'], persons: ['memberIds'] });
   return paginate<TeamDoc>(TeamModel, and(...parts, scope), page);

@@ -97,6 +97,7 @@ export async function getUnit(access: Access, id: string): Promise<UnitDoc> {
 }
 
 export interface UnitFilter {
+  code?: string | null;
   kind?: string | null;
   withinRegionId?: string | null;
   search?: string | null;
@@ -108,6 +109,7 @@ export async function listUnits(access: Access, filter: UnitFilter = {}, page: P
   const parts: Record<string, unknown>[] = [archivedFilter(filter.includeArchived)];
   if (filter.kind) parts.push({ kind: valid.enumValue('filter.kind', filter.kind, UNIT_KINDS) });
   if (filter.withinRegionId) parts.push({ regionPath: parseId('filter.withinRegionId', filter.withinRegionId) });
+  if (filter.code != null) parts.push({ code: filter.code.trim() });
   parts.push(searchFilter(filter.search, ['name', 'code']));
   return paginate<UnitDoc>(UnitModel, and(...parts, scopeFilter(access, { regionPath: 'regionPath', units: ['_id'] })), page);
 }

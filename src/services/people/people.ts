@@ -151,6 +151,7 @@ export async function getPerson(access: Access, id: string): Promise<PersonDoc> 
 }
 
 export interface PersonFilter {
+  mobile?: string | null;
   search?: string | null;
   /** people having all of these skills */
   skills?: string[] | null;
@@ -175,6 +176,7 @@ export async function listPeople(access: Access, filter: PersonFilter = {}, page
     requireRoles(access, ['ORG_ADMIN']);
     parts.push({ residentIdHash: hashResidentId(valid.residentId('filter.residentId', filter.residentId)) });
   }
+  if (filter.mobile != null) parts.push({ mobile: valid.mobile('filter.mobile', filter.mobile) });
   parts.push(searchFilter(filter.search, ['name', 'mobile']));
   return paginate<PersonDoc>(PersonModel, and(...parts, await peopleScopeFilter(access)), page);
 }
