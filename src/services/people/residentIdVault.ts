@@ -10,6 +10,8 @@
 // numbers unreadable: rotate by re-importing.
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { maskResidentId } from '../../validation/residentId';
+import { loadConfig } from '../../config/config';
+import { resolveJwtSecret } from '../../auth/secret';
 
 const ENC_SALT = 'duty-roster/resident-id/aes-256-gcm/v1';
 const HASH_SALT = 'duty-roster/resident-id/hmac-sha256/v1';
@@ -35,11 +37,14 @@ export function configureResidentIdVault(secret: string): void {
   keys = derive(secret);
 }
 
+/**
+ * Until configured explicitly, the vault derives its keys the way the server finds its secret
+ * (PII_KEY if set, else JWT_SECRET, else the generated development secret file), so `npm start`,
+ * the worker and `npm run seed` agree with zero setup.
+ */
 function currentKeys(): Keys {
   if (keys) return keys;
-  // Falls back to the environment so scripts (seed) and tests work without the server's start-up.
-  const secret = process.env.PII_KEY || process.env.JWT_SECRET;
-  if (!secret) throw new Error('resident ID vault is not configured: set PII_KEY or JWT_SECRET');
+  const secret = process.env.PII_KEY || resolveJwtSecret(loadConfig(process.env)).secret;
   keys = derive(secret);
   return keys;
 }
