@@ -12,7 +12,7 @@ import mongoose from 'mongoose';
 import type { Caller } from '../../src/auth/caller';
 import { signToken } from '../../src/auth/jwt';
 import { loadConfig } from '../../src/config/config';
-import { createLogger } from '../../src/log/logger';
+import { createLogger, type Logger } from '../../src/log/logger';
 import { startService, type RunningService, type StartOptions } from '../../src/server';
 import { deleteRedisKeys } from './redis';
 
@@ -57,6 +57,8 @@ export interface TestServerOptions {
   /** Extra environment for config (e.g. { SHUTDOWN_TIMEOUT_MS: '2000' }). */
   env?: Record<string, string>;
   refreshDeploymentStatuses?: StartOptions['refreshDeploymentStatuses'];
+  /** Logger to use instead of a silent one (e.g. to assert on log lines). */
+  log?: Logger;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -75,7 +77,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     SHUTDOWN_TIMEOUT_MS: '5000',
     ...options.env,
   });
-  const log = createLogger(config.logLevel, 'test-server');
+  const log = options.log ?? createLogger(config.logLevel, 'test-server');
   const service = await startService({
     config,
     log,
