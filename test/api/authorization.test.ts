@@ -26,6 +26,8 @@ interface Op {
   /** runs the operation as `token`; may prepare fresh records as the installation admin first */
   run: (token: string | undefined) => Promise<GqlResponse>;
   expect: Outcome[]; // in WHO order
+  /** callers run one after another (the operation edits one shared record by its version) */
+  serial?: boolean;
 }
 
 const asAdmin = async (query: string, variables: Record<string, unknown>) => ok(await srv.gql(query, variables, { token: w.tokens.admin }));
@@ -54,6 +56,7 @@ const ops = (): Op[] => [
     name: 'updateRegion(C1)',
     run: async (t) => srv.gql('mutation($id: ID!, $i: UpdateRegionInput!) { updateRegion(id: $id, input: $i) { id } }', { id: w.c1, i: { version: await versionOf('region', w.c1), name: '百步亭社区' } }, { token: t }),
     expect: ['U', 'ok', 'ok', 'F', 'F', 'F', 'F', 'F', 'F'],
+    serial: true,
   },
   {
     name: 'archiveRegion(fresh grid in C1)',
@@ -73,6 +76,7 @@ const ops = (): Op[] => [
     name: 'updateSite(S1)',
     run: async (t) => srv.gql('mutation($id: ID!, $i: UpdateSiteInput!) { updateSite(id: $id, input: $i) { id } }', { id: w.site1, i: { version: await versionOf('site', w.site1), address: '百步亭路1号' } }, { token: t }),
     expect: ['U', 'ok', 'ok', 'F', 'ok', 'F', 'F', 'F', 'F'],
+    serial: true,
   },
   {
     name: 'archiveSite(fresh in C2)',
@@ -94,6 +98,7 @@ const ops = (): Op[] => [
     name: 'updateUnit(enterprise in T2)',
     run: async (t) => srv.gql('mutation($id: ID!, $i: UpdateUnitInput!) { updateUnit(id: $id, input: $i) { id } }', { id: w.enterprise, i: { version: await versionOf('unit', w.enterprise), name: '武汉长江服装有限公司' } }, { token: t }),
     expect: ['U', 'ok', 'F', 'ok', 'F', 'F', 'F', 'F', 'F'],
+    serial: true,
   },
   { name: 'units list', run: call('{ units { totalCount } }'), expect: ['U', 'ok', 'ok', 'ok', 'ok', 'ok', 'F', 'ok', 'ok'] },
   { name: 'person(P1, lives in C1)', run: call('query($id: ID!) { person(id: $id) { id } }', { id: w.p1 }), expect: ['U', 'ok', 'ok', 'F', 'ok', 'F', 'ok', 'ok', 'F'] },
@@ -114,11 +119,13 @@ const ops = (): Op[] => [
     name: 'updatePerson(P1)',
     run: async (t) => srv.gql('mutation($id: ID!, $i: UpdatePersonInput!) { updatePerson(id: $id, input: $i) { id } }', { id: w.p1, i: { version: await versionOf('person', w.p1), name: '张伟' } }, { token: t }),
     expect: ['U', 'ok', 'ok', 'F', 'ok', 'F', 'F', 'F', 'F'],
+    serial: true,
   },
   {
     name: 'updatePerson(cadre: only the home may edit)',
     run: async (t) => srv.gql('mutation($id: ID!, $i: UpdatePersonInput!) { updatePerson(id: $id, input: $i) { id } }', { id: w.cadre, i: { version: await versionOf('person', w.cadre), name: '王强' } }, { token: t }),
     expect: ['U', 'ok', 'F', 'F', 'F', 'ok', 'F', 'F', 'F'],
+    serial: true,
   },
   {
     name: 'updatePerson(P1 moved to C2: needs both homes)',
@@ -149,6 +156,7 @@ const ops = (): Op[] => [
     name: 'updateTeam(team1)',
     run: async (t) => srv.gql('mutation($id: ID!, $i: UpdateTeamInput!) { updateTeam(id: $id, input: $i) { id } }', { id: w.team1, i: { version: await versionOf('team', w.team1), name: '百步亭志愿服务队' } }, { token: t }),
     expect: ['U', 'ok', 'ok', 'F', 'ok', 'F', 'F', 'F', 'F'],
+    serial: true,
   },
   {
     name: 'archiveTeam(fresh in C1)',
@@ -174,6 +182,7 @@ const ops = (): Op[] => [
     name: 'updateDeployment(cadre → C1)',
     run: async (t) => srv.gql('mutation($id: ID!, $i: UpdateDeploymentInput!) { updateDeployment(id: $id, input: $i) { id } }', { id: w.deployment1, i: { version: await versionOf('deployment', w.deployment1), note: '第一批' } }, { token: t }),
     expect: ['U', 'ok', 'ok', 'F', 'F', 'F', 'F', 'F', 'F'],
+    serial: true,
   },
   {
     name: 'cancelDeployment(fresh P2 → C2)',
@@ -227,14 +236,21 @@ describe('authorization matrix', () => {
   it('every role × every operation gets exactly the expected outcome', async () => {
     const failures: string[] = [];
     let checked = 0;
+    const tokenOf = (who: Who) => (who === 'anon' ? undefined : w.tokens[who]);
     for (const op of ops()) {
       expect(op.expect).toHaveLength(WHO.length);
-      for (const [i, who] of WHO.entries()) {
-        const token = who === 'anon' ? undefined : w.tokens[who];
-        const got = outcomeOf(await op.run(token), op.name);
-        checked++;
-        if (got !== op.expect[i]) failures.push(`${op.name} as ${who}: expected ${op.expect[i]}, got ${got}`);
+      let results: GqlResponse[];
+      if (op.serial) {
+        results = [];
+        for (const who of WHO) results.push(await op.run(tokenOf(who)));
+      } else {
+        results = await Promise.all(WHO.map((who) => op.run(tokenOf(who))));
       }
+      results.forEach((res, i) => {
+        const got = outcomeOf(res, op.name);
+        checked++;
+        if (got !== op.expect[i]) failures.push(`${op.name} as ${WHO[i]}: expected ${op.expect[i]}, got ${got}`);
+      });
     }
     expect(failures).toEqual([]);
     expect(checked).toBeGreaterThan(300);
