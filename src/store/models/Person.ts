@@ -10,7 +10,7 @@ const personSchema = new Schema(
   {
     name: { type: String, required: true },
     mobile: { type: String, required: true },
-    skills: { type: [String], enum: SKILLS, default: [] },
+    skills: { type: [{ type: String, enum: SKILLS }], default: [] },
     partyMember: { type: Boolean, required: true, default: false },
     homeUnitId: { type: Schema.Types.ObjectId, default: null },
     homeRegionId: { type: Schema.Types.ObjectId, default: null },
