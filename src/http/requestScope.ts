@@ -33,6 +33,11 @@ export function requestScopeMiddleware(rootLog: Logger) {
     };
     res.setHeader('x-request-id', requestId);
     res.locals.scope = scope;
+    const started = process.hrtime.bigint();
+    res.once('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      scope.log.info({ method: req.method, path: req.baseUrl + req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request done');
+    });
     storage.run(scope, next);
   };
 }
