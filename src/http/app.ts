@@ -18,7 +18,7 @@ export function createExpressApp(opts: AppOptions): express.Express {
   app.use(healthRouter(opts.health));
   if (opts.graphql) {
     // The scope is entered after body parsing: stream callbacks would otherwise run outside it.
-    app.use('/graphql', express.json({ limit: '2mb' }), requestScopeMiddleware(opts.log), opts.graphql);
+    app.use('/graphql', express.json({ limit: '10mb' }) /* CSV imports travel inline */, requestScopeMiddleware(opts.log), opts.graphql);
   }
   app.use((_req, res) => {
     res.status(404).json({ error: 'not found', hint: opts.graphql ? 'GraphQL is at /graphql' : 'this process runs jobs only; see /healthz' });
