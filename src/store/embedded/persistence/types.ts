@@ -2,6 +2,20 @@
 // The engine applies a write in memory, hands the resulting changes to `append`, and only
 // replies to the client once `append` has resolved: that is what makes an acknowledged
 // write survive `kill -9`.
+//
+// Notes from the persistence side (engineer B) for the engine:
+// - `openPersistence` is exported from './index' (persistence/index.ts). Wiring in
+//   startEmbeddedServer when `dataDir` is given: `const p = await openPersistence({ dir, snapshotSource })`,
+//   then `await p.recover(applyToEngine)` BEFORE listening, call `p.append(records)` for every write and
+//   reply only after it resolves (a rejection must become an error reply), and `await p.close()` in close().
+// - Call `append` in the same synchronous step in which the change is applied in memory (no await
+//   between applying and appending): journal order must equal apply order, and a checkpoint switches
+//   journals between two synchronous steps.
+// - Replay may hand you a record whose effect is already in the snapshot (a write racing a checkpoint):
+//   apply must be idempotent — put = upsert by _id, del of a missing _id is a no-op, createCollection /
+//   createIndex of an existing one is a no-op, drop of a missing one is a no-op.
+// - Byte fields given to `recover`'s apply are views into a larger read buffer: copy if you keep them.
+// - `options`/`spec` come back decoded with the driver's default BSON options (numbers as JS numbers).
 import type { Document } from 'mongodb';
 
 /**
