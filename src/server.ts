@@ -55,9 +55,14 @@ export async function startService(opts: StartOptions): Promise<RunningService> 
     log,
   });
 
-  const cleanups: (() => Promise<void>)[] = [() => store.close()];
+  const cleanups: { what: string; close: () => Promise<void> }[] = [{ what: 'store', close: () => store.close() }];
   const closeAll = async () => {
-    for (const c of cleanups.reverse()) await c().catch((e) => log.error({ err: e }, 'error while closing'));
+    for (const c of cleanups.reverse()) {
+      await c.close().then(
+        () => log.debug({ closed: c.what }, 'closed'),
+        (e) => log.error({ err: e, closing: c.what }, 'error while closing'),
+      );
+    }
   };
 
   let workers: RunningWorkers | null = null;
@@ -69,7 +74,7 @@ export async function startService(opts: StartOptions): Promise<RunningService> 
     redisProbe = createRedis(config.redisUrl, 'queue', { maxRetriesPerRequest: 1 });
     redisProbe.on('error', () => {}); // surfaced by /readyz
     const probe = redisProbe;
-    cleanups.push(async () => void probe.disconnect());
+    cleanups.push({ what: 'redis probe', close: async () => void probe.disconnect() });
 
     if (opts.roles.worker) {
       workers = await startWorkers({
@@ -81,7 +86,7 @@ export async function startService(opts: StartOptions): Promise<RunningService> 
         deploymentStatusEveryMs: opts.installSchedules === false ? null : config.deploymentStatusEveryMs,
       });
       const w = workers;
-      cleanups.push(() => w.close());
+      cleanups.push({ what: 'workers', close: () => w.close() });
     }
 
     httpServer = http.createServer();
@@ -136,6 +141,7 @@ export async function startService(opts: StartOptions): Promise<RunningService> 
         // the grace period) and then cuts idle keep-alive connections.
         if (stopApollo) await stopApollo();
         else await closeHttpServer(server, config.shutdownTimeoutMs);
+        log.debug('http server drained and closed');
         await closeAll();
       })();
       return stopping;
@@ -195,13 +201,16 @@ export async function main(role: 'all' | 'api' | 'worker'): Promise<void> {
     log.info({ health: `${service.url}/healthz` }, 'worker ready');
   }
 
-  let signalled = false;
+  let signalledAt = 0;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (signalled) {
+    if (signalledAt) {
+      // tsx relays a signal the child already got, and Ctrl-C reaches the whole process group:
+      // an echo within a moment of the first is the same request. A later one means "now".
+      if (Date.now() - signalledAt < 2000) return;
       log.warn({ signal }, 'second signal: exiting now');
       process.exit(1);
     }
-    signalled = true;
+    signalledAt = Date.now();
     log.info({ signal }, 'shutting down: finishing in-flight requests and jobs');
     const force = setTimeout(() => {
       log.error({ timeoutMs: config.shutdownTimeoutMs * 2 }, 'shutdown did not finish in time; exiting');

@@ -41,6 +41,9 @@ export async function createApollo(opts: ApolloOptions): Promise<{ apollo: Apoll
     schema: opts.schema,
     formatError: createFormatError(opts.log),
     includeStacktraceInErrorResponses: false,
+    // The composition root owns SIGTERM/SIGINT (drain, close workers and the store, exit 0).
+    // Apollo's own handler would stop the server a second time and re-raise the signal.
+    stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: opts.httpServer, stopGracePeriodMillis: opts.stopGracePeriodMillis }),
       requireAuthentication,

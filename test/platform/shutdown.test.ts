@@ -51,7 +51,9 @@ describe('graceful shutdown', () => {
       cwd: ROOT,
       env: {
         ...process.env,
-        NODE_ENV: 'test',
+        // development, as under `npm start`: NODE_ENV=test would switch off behaviour (Apollo's
+        // own signal handlers) that a real start has.
+        NODE_ENV: 'development',
         HOST: '127.0.0.1',
         PORT: '0',
         LOG_LEVEL: 'info',
