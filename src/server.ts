@@ -172,6 +172,18 @@ export async function main(role: 'all' | 'api' | 'worker'): Promise<void> {
     }
     throw e;
   }
+  if (role === 'worker' && !config.mongodbUri) {
+    // The embedded store lives inside one process and locks its directory: a separate worker
+    // cannot share it. Say so now rather than fail on the lock.
+    process.stderr.write(
+      'The worker on its own needs a store it can share with the API: set MONGODB_URI.\n' +
+        'Either use a MongoDB (docker compose up -d mongo; MONGODB_URI=mongodb://127.0.0.1:27017),\n' +
+        'or serve the embedded store on its own: npm run store:serve -- --data ./.data/store --port 27017\n' +
+        'and start both roles with MONGODB_URI=mongodb://127.0.0.1:27017.\n' +
+        'To run API and worker together on the embedded store, use npm start.\n',
+    );
+    process.exit(1);
+  }
   const log = createLogger(config.logLevel).child({ role });
   const secret = resolveJwtSecret(config);
   if (secret.source !== 'env') {

@@ -7,8 +7,8 @@ const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 
-function start(env: Record<string, string>) {
-  return run(process.execPath, [TSX, 'src/server.ts', 'all'], {
+function start(env: Record<string, string>, role = 'all') {
+  return run(process.execPath, [TSX, 'src/server.ts', role], {
     cwd: ROOT,
     env: { ...process.env, JWT_SECRET: 'z'.repeat(32), LOG_LEVEL: 'silent', PORT: '0', ...env },
     timeout: 20000,
@@ -33,5 +33,14 @@ describe('start-up', () => {
     expect(err?.code).toBe(1);
     expect(err?.stderr).toContain('Redis is not reachable at redis://127.0.0.1:1');
     expect(err?.stderr).toContain('redis-server --daemonize yes');
+  }, 25000);
+
+  it('refuses a separate worker on the embedded store and says what to do', async () => {
+    const env = { ...process.env } as Record<string, string>;
+    delete env.MONGODB_URI;
+    await expect(start({ ...env, MONGODB_URI: '' }, 'worker')).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('The worker on its own needs a store it can share with the API: set MONGODB_URI.'),
+    });
   }, 25000);
 });
