@@ -41,6 +41,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  console.error(e instanceof ConfigError ? e.message : e);
+  // Expected failures (bad configuration, the data directory held by a running server, an
+  // unreachable MongoDB) explain themselves in the message; a stack trace would only bury it.
+  console.error(`seed failed: ${e instanceof Error ? e.message : String(e)}`);
+  if (!(e instanceof ConfigError) && process.env.LOG_LEVEL === 'debug') console.error(e);
   process.exit(1);
 });
