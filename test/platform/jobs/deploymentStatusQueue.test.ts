@@ -29,6 +29,7 @@ describe('deployment-status job', () => {
   let workers: RunningWorkers | null = null;
   const calls: Date[] = [];
   let failuresLeft = 0;
+  let delayMs = 0;
 
   beforeAll(async () => {
     queue = createDeploymentStatusQueue(connection, prefix);
@@ -54,6 +55,7 @@ describe('deployment-status job', () => {
       deploymentStatusEveryMs: null,
       refreshDeploymentStatuses: async (now) => {
         calls.push(now);
+        if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
         if (failuresLeft > 0) {
           failuresLeft--;
           throw new Error('store briefly unavailable');
@@ -94,5 +96,16 @@ describe('deployment-status job', () => {
     const schedulers = await queue.getJobSchedulers();
     expect(schedulers.map((s) => [s.key, s.every])).toEqual([[DEPLOYMENT_STATUS_SCHEDULER_ID, 60000]]);
     await queue.removeJobScheduler(DEPLOYMENT_STATUS_SCHEDULER_ID);
+  });
+
+  // Last: closes the workers. Shutdown waits for the job in hand instead of abandoning it.
+  it('lets a running job finish when the workers close', async () => {
+    delayMs = 800;
+    const asOf = new Date('2026-03-04T00:00:00.000Z');
+    const job = await requestDeploymentStatusRefresh(queue, asOf);
+    while (!calls.some((d) => d.getTime() === asOf.getTime())) await new Promise((r) => setTimeout(r, 20));
+    await workers!.close();
+    workers = null;
+    expect(await (await queue.getJob(job.id!))!.getState()).toBe('completed');
   });
 });
