@@ -129,15 +129,24 @@ export async function importPeople(access: Access, csv: string, dryRun = false):
     if (holder && holder.mobile !== p.mobile) errors.push({ line: p.line, ...problem('residentId', 'residentId.duplicate') });
   }
 
-  // 4. scope: the new home, and the current home of an existing person, must be the caller's
+  // 4. the new home of each row: a cell given replaces, an empty cell keeps the existing person's
+  //    unit/region (loaded in one query per collection). The new home, and the current home of an
+  //    existing person, must both be in the caller's scope.
+  const keptUnitIds = planned.flatMap((p) => (!cellsByLine.get(p.line)!.unit && p.existing?.homeUnitId ? [p.existing.homeUnitId] : []));
+  const keptRegionIds = planned.flatMap((p) => (!cellsByLine.get(p.line)!.region && p.existing?.homeRegionId ? [p.existing.homeRegionId] : []));
+  const [keptUnits, keptRegions] = await Promise.all([
+    keptUnitIds.length ? UnitModel.find({ _id: { $in: keptUnitIds } }).lean<UnitDoc[]>() : [],
+    keptRegionIds.length ? RegionModel.find({ _id: { $in: keptRegionIds } }).lean<RegionDoc[]>() : [],
+  ]);
+  const unitById = new Map(keptUnits.map((u) => [u._id.toHexString(), u]));
+  const regionById = new Map(keptRegions.map((r) => [r._id.toHexString(), r]));
   for (const p of planned) {
-    const unit = p.unit ?? null;
-    const region = p.region ?? null;
-    const keepUnit = !cellsByLine.get(p.line)!.unit && p.existing ? p.existing.homeUnitId : (unit?._id ?? null);
-    const regionPath = p.existing && !unit && !region ? p.existing.regionPath : homeRegionPath(unit, region);
-    const newHome = { regionPath, unitIds: [keepUnit] };
+    const cells = cellsByLine.get(p.line)!;
+    if (!cells.unit && p.existing?.homeUnitId) p.unit = unitById.get(p.existing.homeUnitId.toHexString());
+    if (!cells.region && p.existing?.homeRegionId) p.region = regionById.get(p.existing.homeRegionId.toHexString());
+    const newHome = { regionPath: homeRegionPath(p.unit ?? null, p.region ?? null), unitIds: [p.unit?._id ?? null] };
     if (!isWithin(access, newHome) || (p.existing && !isWithin(access, personHomeFootprint(p.existing)))) {
-      errors.push({ line: p.line, ...problem(unit ? 'unit' : 'region', 'access.outOfScope', { entity: 'Person' }) });
+      errors.push({ line: p.line, ...problem(cells.unit ? 'unit' : 'region', 'access.outOfScope', { entity: 'Person' }) });
     }
   }
 
@@ -150,7 +159,6 @@ export async function importPeople(access: Access, csv: string, dryRun = false):
   let updated = 0;
   let unchanged = 0;
   for (const p of planned) {
-    const cells = cellsByLine.get(p.line)!;
     if (!p.existing) {
       created++;
       const unitId = p.unit?._id ?? null;
@@ -190,14 +198,10 @@ export async function importPeople(access: Access, csv: string, dryRun = false):
     if (p.skills && !sameSet(p.skills, e.skills)) set.skills = p.skills;
     if (p.partyMember !== undefined && p.partyMember !== e.partyMember) set.partyMember = p.partyMember;
     if (p.residentIdHash && p.residentIdHash !== e.residentIdHash) Object.assign(set, protectResidentId(p.residentId!));
-    const unitId = cells.unit ? p.unit!._id : e.homeUnitId;
-    const regionId = cells.region ? p.region!._id : e.homeRegionId;
+    const unitId = p.unit?._id ?? null;
+    const regionId = p.region?._id ?? null;
     if (!idEq(unitId, e.homeUnitId) || !idEq(regionId, e.homeRegionId)) {
-      const [unit, region] = await Promise.all([
-        p.unit ?? (unitId ? UnitModel.findById(unitId).lean<UnitDoc>() : null),
-        p.region ?? (regionId ? RegionModel.findById(regionId).lean<RegionDoc>() : null),
-      ]);
-      Object.assign(set, { homeUnitId: unitId ?? null, homeRegionId: regionId ?? null, regionPath: homeRegionPath(unit, region) });
+      Object.assign(set, { homeUnitId: unitId, homeRegionId: regionId, regionPath: homeRegionPath(p.unit ?? null, p.region ?? null) });
     }
     if (Object.keys(set).length === 0) {
       unchanged++;

@@ -56,6 +56,17 @@ describe('importPeople', () => {
     expect(after).toEqual({ version: before.version + 1, partyMember: true, skills: ['LOGISTICS'], homeRegion: { code: 'C1' } });
   });
 
+  it('an empty unit or region cell keeps what the person had; a given one replaces it', async () => {
+    // 钱进 lives in C1 (region) with no unit; give a unit only
+    expect(await importPeople('姓名,手机号,单位\n钱进,13911110002,U-FGW\n')).toMatchObject({ updated: 1, errors: [] });
+    const q = 'query($f: PersonFilter) { people(filter: $f) { edges { node { homeUnit { code } homeRegion { code } } } } }';
+    const inC1 = ok(await srv.gql(q, { f: { mobile: '13911110002', withinRegionId: w.c1 } }, { token: admin })).people.edges;
+    expect(inC1).toEqual([{ node: { homeUnit: { code: 'U-FGW' }, homeRegion: { code: 'C1' } } }]);
+    // a town admin of T2 may not take over a person who lives in T1
+    const r = await importPeople('姓名,手机号,社区\n钱进,13911110002,东方社区\n', { token: w.tokens.adminT2 });
+    expect(r.errors.map((e: { rule: string }) => e.rule)).toEqual(['access.outOfScope']);
+  });
+
   it('reports every bad row with line, field and reason, and imports nothing — not even the good rows', async () => {
     const csv = [
       '姓名,手机号,身份证号,党员,技能,单位,社区',
