@@ -68,6 +68,11 @@ export async function importDeployments(access: Access, csv: string, dryRun = fa
     resolveByNameOrCode<RegionDoc>(RegionModel, rows.flatMap((r) => (r.cells.toRegion ? [r.cells.toRegion] : []))),
   ]);
   const personByMobile = new Map(people.map((p) => [p.mobile, p]));
+  // the sending unit defaults to the person's home unit, whose region path the deployment carries
+  const homeUnitIds = people.flatMap((p) => (p.homeUnitId ? [p.homeUnitId] : []));
+  const homeUnits = new Map(
+    (homeUnitIds.length ? await UnitModel.find({ _id: { $in: homeUnitIds } }).lean<UnitDoc[]>() : []).map((u) => [u._id.toHexString(), u]),
+  );
   const ref = <T>(line: number, field: string, entity: string, map: Map<string, Resolution<T>>, raw?: string): T | null | undefined => {
     if (!raw) return null;
     const r = map.get(raw)!;
@@ -115,7 +120,7 @@ export async function importDeployments(access: Access, csv: string, dryRun = fa
     }
     if (errors.length > before || !person || !kind || !startsAt) continue;
     const fromUnitId = fromUnit?._id ?? person.homeUnitId ?? null;
-    const fromPath = fromUnit ? fromUnit.regionPath : [];
+    const fromPath = (fromUnit ?? (person.homeUnitId ? homeUnits.get(person.homeUnitId.toHexString()) : null))?.regionPath ?? [];
     const regionPath = unionPaths(toRegion ? regionPathOf(toRegion) : [], toUnit?.regionPath, fromPath);
     if (!isWithin(access, { regionPath, unitIds: [fromUnitId, toUnit?._id] })) {
       err(line, kind === 'SENT_DOWN' ? 'toRegion' : 'toUnit', 'access.outOfScope', { entity: 'Deployment' });
@@ -134,6 +139,18 @@ export async function importDeployments(access: Access, csv: string, dryRun = fa
   const overlaps = (aS: Date, aE: Date | null, bS: Date, bE: Date | null) =>
     (bE == null || bE.getTime() > aS.getTime()) && (aE == null || bS.getTime() < aE.getTime());
   const firstLine = new Map<string, number>();
+  const plannedByPerson = new Map<string, Planned[]>();
+  for (const p of planned) {
+    const k = p.person._id.toHexString();
+    if (!plannedByPerson.has(k)) plannedByPerson.set(k, []);
+    plannedByPerson.get(k)!.push(p);
+  }
+  const existingByPerson = new Map<string, DeploymentDoc[]>();
+  for (const d of existing) {
+    const k = d.personId.toHexString();
+    if (!existingByPerson.has(k)) existingByPerson.set(k, []);
+    existingByPerson.get(k)!.push(d);
+  }
   for (const p of planned) {
     const k = key(p.person._id, p.kind, p.startsAt);
     if (firstLine.has(k)) {
@@ -141,12 +158,11 @@ export async function importDeployments(access: Access, csv: string, dryRun = fa
       continue;
     }
     firstLine.set(k, p.line);
-    const clashInFile = planned.find(
-      (q) => q !== p && q.line < p.line && q.person._id.equals(p.person._id) && overlaps(p.startsAt, p.endsAt, q.startsAt, q.endsAt),
+    const clashInFile = (plannedByPerson.get(p.person._id.toHexString()) ?? []).find(
+      (q) => q !== p && q.line < p.line && overlaps(p.startsAt, p.endsAt, q.startsAt, q.endsAt),
     );
-    const clashInStore = existing.find(
+    const clashInStore = (existingByPerson.get(p.person._id.toHexString()) ?? []).find(
       (d) =>
-        d.personId.equals(p.person._id) &&
         key(d.personId, d.kind, d.startsAt) !== k &&
         (d.status === 'PLANNED' || d.status === 'ACTIVE') &&
         overlaps(p.startsAt, p.endsAt, d.startsAt, d.endsAt ?? null),

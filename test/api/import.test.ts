@@ -160,4 +160,13 @@ describe('importDeployments', () => {
       [8, 'startsAt', 'date.invalid'],
     ]);
   });
+
+  it('without a sending-unit column the person’s home unit sends them, and its area sees the deployment', async () => {
+    // 孙,小梅 works for U-E1 (in street T2) and is sent down to 百步亭社区 (street T1)
+    const r = await run('手机号,类型,下沉社区,开始日期,结束日期\n13911110003,下沉,百步亭社区,2026-12-01,2027-01-01\n');
+    expect(r).toMatchObject({ created: 1, errors: [] });
+    const q = 'query($f: DeploymentFilter) { deployments(filter: $f) { edges { node { fromUnit { code } toRegion { code } } } } }';
+    const f = { kind: 'SENT_DOWN', activeFrom: '2026-12-15T00:00:00+08:00', activeTo: '2026-12-16T00:00:00+08:00' };
+    expect(ok(await srv.gql(q, { f }, { token: w.tokens.evaluatorT2 })).deployments.edges).toEqual([{ node: { fromUnit: { code: 'U-E1' }, toRegion: { code: 'C1' } } }]);
+  });
 });
