@@ -214,6 +214,9 @@ async function runAgainst(uri: string, opts: Options, log: (s: string) => void):
 
   const total = await coll.countDocuments();
   if (total !== opts.docs) throw new Error(`expected ${opts.docs} documents, the server counts ${total}`);
+  // leave nothing behind on a server that outlives the benchmark; the embedded durable one keeps
+  // its data for the restart timing and is deleted with its directory
+  if (opts.modes.includes('external')) await db.dropDatabase();
   await client.close();
   return rows;
 }

@@ -76,3 +76,30 @@ it('refuses unknown stages and expressions with an error naming them', async () 
   expect(unknown.code).toBe(40324);
   expect(unknown.message).toContain('$bogusStage');
 });
+
+it('$sort followed by $limit over many documents returns the exact top documents', async () => {
+  const c = t.db.collection<AnyDoc>('scores');
+  const docs = Array.from({ length: 500 }, (_, i) => ({ _id: i, score: (i * 7919) % 89, unit: `u${i % 4}` }));
+  await c.insertMany(docs);
+  const expected = [...docs].sort((a, b) => b.score - a.score || a._id - b._id).slice(0, 6).map((d) => d._id);
+  const top = await c.aggregate([{ $match: { score: { $gte: 0 } } }, { $sort: { score: -1, _id: 1 } }, { $limit: 6 }, { $project: { _id: 1 } }]).toArray();
+  expect(top.map((d) => d._id)).toEqual(expected);
+});
+
+it('$dateTrunc to the day in a region time zone uses the local calendar day', async () => {
+  const c = t.db.collection<AnyDoc>('checkins');
+  await c.insertMany([
+    { _id: 'lateUtc', at: new Date('2026-03-01T17:30:00Z') }, // 01:30 on 2 March in Shanghai
+    { _id: 'sameDay', at: new Date('2026-03-01T10:30:00Z') }, // 18:30 on 1 March in Shanghai
+  ]);
+  const rows = await c
+    .aggregate([
+      { $project: { day: { $dateTrunc: { date: '$at', unit: 'day', timezone: 'Asia/Shanghai' } }, month: { $dateTrunc: { date: '$at', unit: 'month', timezone: 'Asia/Shanghai' } } } },
+      { $sort: { _id: 1 } },
+    ])
+    .toArray();
+  expect(rows.map((r) => [r._id, r.day.toISOString(), r.month.toISOString()])).toEqual([
+    ['lateUtc', '2026-03-01T16:00:00.000Z', '2026-02-28T16:00:00.000Z'],
+    ['sameDay', '2026-02-28T16:00:00.000Z', '2026-02-28T16:00:00.000Z'],
+  ]);
+});

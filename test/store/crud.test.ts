@@ -82,6 +82,22 @@ describe('find', () => {
     expect((await s.find().sort({ v: -1, _id: 1 }).toArray()).map((d) => d._id)).toEqual(['date', 'str', 'arr', 'num', 'neg', 'missing']);
   });
 
+  it('sort with skip/limit over many documents returns exactly the right window, ties in natural order', async () => {
+    const s = fresh();
+    const docs = Array.from({ length: 600 }, (_, i) => ({ _id: i, score: (i * 7919) % 97, day: i % 7 }));
+    await s.insertMany(docs);
+    const expected = [...docs].sort((a, b) => b.score - a.score || a.day - b.day || a._id - b._id).slice(5, 17).map((d) => d._id);
+    const got = await s.find({}, { sort: { score: -1, day: 1, _id: 1 }, skip: 5, limit: 12 }).toArray();
+    expect(got.map((d) => d._id)).toEqual(expected);
+  });
+
+  it('sorts by $natural forwards and backwards', async () => {
+    const s = fresh();
+    await s.insertMany([{ _id: 'b' }, { _id: 'c' }, { _id: 'a' }]);
+    expect((await s.find().sort({ $natural: -1 }).toArray()).map((d) => d._id)).toEqual(['a', 'c', 'b']);
+    expect((await s.find().sort({ $natural: 1 }).limit(2).toArray()).map((d) => d._id)).toEqual(['b', 'c']);
+  });
+
   it('findOne on a missing collection returns null', async () => {
     expect(await t.db.collection('nope').findOne({})).toBeNull();
   });

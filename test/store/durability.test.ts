@@ -8,7 +8,9 @@ import * as path from 'node:path';
 import { Decimal128, Double, Int32, Long, MongoClient, ObjectId, type Document } from 'mongodb';
 import mongoose from 'mongoose';
 
-jest.setTimeout(60_000);
+// Each test starts the CLI 2–3 times; a tsx start takes 2–4 s on a loaded 2-core machine, so the
+// ceilings are generous (they only bound a hang; a healthy run takes a fraction of them).
+jest.setTimeout(120_000);
 
 const ROOT = path.resolve(__dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
@@ -40,7 +42,7 @@ function runCli(args: string[], env: Record<string, string> = {}): { proc: Child
 async function startServer(dataDir: string, env: Record<string, string> = {}): Promise<CliRun> {
   const { proc, output, exited } = runCli(['--port', '0', '--data', dataDir], env);
   const line = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "listening" line within 30 s; output:\n${output()}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`no "listening" line within 60 s; output:\n${output()}`)), 60_000);
     const check = () => {
       const l = output().split('\n').find((x) => x.includes('listening'));
       if (l) {
@@ -310,13 +312,14 @@ test('a torn tail of the journal is skipped, the data before it is intact, and l
   await kill9(third);
 });
 
-test('SIGTERM checkpoints and exits 0; restart from snapshot + journal after a later kill -9 is complete', async () => {
+test('SIGTERM checkpoints and exits 0; restart from snapshot + journal after a later kill -9 is complete, unique index included', async () => {
   const dir = dataDir();
   const server = await startServer(dir);
   const client = await connect(server.uri);
   const coll = client.db('durability').collection<Document>('ckpt');
   await coll.insertMany(Array.from({ length: 200 }, (_, i) => typedDoc(0, i)));
   await coll.deleteMany({ i32: { $lt: 10 } });
+  await coll.createIndex({ name: 1 }, { unique: true, name: 'name_unique' });
   await client.close();
   const exit = await stopGracefully(server);
   expect(exit).toEqual({ code: 0, signal: null });
@@ -343,6 +346,10 @@ test('SIGTERM checkpoints and exits 0; restart from snapshot + journal after a l
   expect(typed(found.get('w1-1')!)).toEqual(typed(typedDoc(1, 1)));
   expect(typed(found.get('w0-50')!)).toEqual(typed({ ...typedDoc(0, 50), name: '已更新', dbl: new Double(7) }));
   expect(typed(found.get('w0-199')!)).toEqual(typed(typedDoc(0, 199)));
+  // the unique index came back from the snapshot and is enforced
+  const coll3 = client3.db('durability').collection<Document>('ckpt');
+  expect((await coll3.listIndexes().toArray()).find((i) => i.name === 'name_unique')).toMatchObject({ unique: true });
+  await expect(coll3.insertOne({ _id: 'dup' as never, name: '已更新' })).rejects.toMatchObject({ code: 11000 });
   await client3.close();
   await kill9(third);
 });

@@ -105,3 +105,53 @@ it('reports wrong argument types naming the field', async () => {
   expect(doc.ok).toBe(0);
   expect(typeof doc.errmsg).toBe('string');
 });
+
+(usingEmbedded() ? it : it.skip)('refuses text and geo index types by name', async () => {
+  const text = await t.db.collection<AnyDoc>('c').createIndex({ name: 'text' }).catch((e) => e);
+  expect(text).toBeInstanceOf(MongoServerError);
+  expect(text.message).toContain("'text'");
+  const geo = await t.db.collection<AnyDoc>('c').createIndex({ loc: '2dsphere' }).catch((e) => e);
+  expect(geo.message).toContain("'2dsphere'");
+  expect((await t.db.collection<AnyDoc>('c').indexes()).map((i) => i.name)).toEqual(['_id_']);
+});
+
+it('answers an aggregation whose single result document exceeds 16 MiB with an error, not a dropped connection', async () => {
+  const c = t.db.collection<AnyDoc>('huge');
+  const blob = 'x'.repeat(1024 * 1024);
+  await c.insertMany(Array.from({ length: 17 }, (_, i) => ({ _id: i, blob })));
+  const err = await c.aggregate([{ $group: { _id: null, all: { $push: '$blob' } } }]).toArray().catch((e) => e);
+  expect(err).toBeInstanceOf(MongoServerError);
+  expect(await c.countDocuments()).toBe(17); // the connection is still usable
+  await c.drop();
+});
+
+it('answers malformed commands with an error reply and stays up', async () => {
+  const bad: AnyDoc[] = [
+    { insert: 5, documents: [] },
+    { insert: 'c', documents: 'x' },
+    { insert: 'c', documents: [5] },
+    { update: 'c', updates: 'x' },
+    { update: 'c', updates: [{ q: {}, u: 5 }] },
+    { delete: 'c', deletes: [{ q: {}, limit: 7 }] },
+    { find: 'c', sort: 'x' },
+    { find: 'c', sort: { a: 2 } },
+    { find: 'c', projection: 5 },
+    { aggregate: 'c', pipeline: 'x', cursor: {} },
+    { aggregate: 'c', pipeline: [{ $match: {}, $sort: { a: 1 } }], cursor: {} },
+    { createIndexes: 'c', indexes: [{}] },
+    { createIndexes: 'c', indexes: [{ key: { a: 1 } }] },
+    { getMore: 'abc', collection: 'c' },
+    { killCursors: 'c', cursors: 'x' },
+    { findAndModify: 'c', query: {}, update: 5 },
+    { findAndModify: 'c', query: {} },
+    { distinct: 'c', key: 5 },
+    { count: 5 },
+    { listIndexes: 5 },
+    { dropIndexes: 'c', index: 5 },
+  ];
+  for (const cmd of bad) {
+    const err = await t.db.command(cmd).catch((e) => e);
+    expect({ cmd, name: err?.name, code: typeof err?.code }).toEqual({ cmd, name: 'MongoServerError', code: 'number' });
+  }
+  expect(await t.db.collection<AnyDoc>('c').countDocuments({ _id: 1 })).toBe(1);
+});

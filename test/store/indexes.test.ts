@@ -138,6 +138,8 @@ describe('index management', () => {
     expect(await plan({ siteId: 's1' })).toContain('IXSCAN');
     expect(await plan({ siteId: { $in: ['s1', 's2'] }, other: { $gt: 3 } })).toContain('IXSCAN');
     expect(await plan({ other: 3 })).toContain('COLLSCAN');
+    const aggPlan = JSON.stringify(await c.aggregate([{ $match: { siteId: 's2' } }, { $group: { _id: null, n: { $sum: 1 } } }]).explain());
+    expect(aggPlan).toContain('IXSCAN');
     expect(await plan({ $or: [{ siteId: 's1' }, { _id: 7 }] })).not.toContain('COLLSCAN');
     expect(await plan({ $or: [{ siteId: 's1' }, { other: 7 }] })).toContain('COLLSCAN');
     expect(await c.countDocuments({ $or: [{ siteId: 's1', day: { $lt: 10 } }, { _id: 7 }, { _id: 8 }] })).toBe(4);

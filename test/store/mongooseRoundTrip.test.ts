@@ -1,6 +1,6 @@
 // First end-to-end check: mongoose, unchanged, against the server (embedded unless MONGODB_URI).
 import mongoose from 'mongoose';
-import { getMongoUri, stopMongo, uniqueDbName, withDatabase } from '../support/mongo';
+import { openMongooseConnection, type TestConnection } from '../support/mongo';
 
 const userSchema = new mongoose.Schema({
   email: { type: String, required: true, unique: true },
@@ -10,20 +10,16 @@ const userSchema = new mongoose.Schema({
 });
 
 describe('mongoose round trip', () => {
-  let conn: mongoose.Connection;
+  let t: TestConnection;
   let User: mongoose.Model<mongoose.InferSchemaType<typeof userSchema>>;
 
   beforeAll(async () => {
-    conn = await mongoose.createConnection(withDatabase(await getMongoUri(), uniqueDbName('roundtrip'))).asPromise();
-    User = conn.model('User', userSchema);
+    t = await openMongooseConnection('roundtrip');
+    User = t.conn.model('User', userSchema);
     await User.init();
   });
 
-  afterAll(async () => {
-    await conn.dropDatabase();
-    await conn.close();
-    await stopMongo();
-  });
+  afterAll(() => t.cleanup());
 
   it('creates, finds, updates and deletes documents with Chinese text', async () => {
     const created = await User.create({ email: 'zhang@example.cn', name: '张伟', shifts: 2, tags: ['卡点'] });

@@ -1,6 +1,6 @@
 // Conformance: create, drop, dropDatabase, listCollections, listDatabases.
 import { MongoServerError } from 'mongodb';
-import { openTestDatabase, uniqueDbName, type AnyDoc, type TestDatabase } from '../support/mongo';
+import { openTestDatabase, uniqueDbName, usingEmbedded, type AnyDoc, type TestDatabase } from '../support/mongo';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -41,4 +41,13 @@ it('lists databases and drops a whole database', async () => {
   const after = await t.client.db('admin').admin().listDatabases({ nameOnly: true });
   expect(after.databases.map((d) => d.name)).not.toContain(other.databaseName);
   expect(await other.collection<AnyDoc>('x').countDocuments()).toBe(0);
+});
+
+(usingEmbedded() ? it : it.skip)('refuses collection options it would not enforce (capped, validator)', async () => {
+  const capped = await t.db.createCollection('capped', { capped: true, size: 4096 }).catch((e) => e);
+  expect(capped).toBeInstanceOf(MongoServerError);
+  expect(capped.message).toContain('capped');
+  const validated = await t.db.createCollection('validated', { validator: { n: { $gt: 0 } } }).catch((e) => e);
+  expect(validated.message).toContain('validator');
+  expect((await t.db.listCollections({ name: { $in: ['capped', 'validated'] } }).toArray()).length).toBe(0);
 });

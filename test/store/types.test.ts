@@ -74,3 +74,16 @@ it('matches Int32, Double and Int64 holding the same number as equal', async () 
   expect(await c.countDocuments({ v: 3 })).toBe(3);
   expect(await c.countDocuments({ v: { $type: 'double' } })).toBeGreaterThanOrEqual(1);
 });
+
+it('promotes an Int32 that $inc overflows to Int64, like mongod', async () => {
+  const c = t.db.collection('overflow');
+  await c.insertOne({ _id: 1 as never, n: new Int32(2147483647) });
+  await c.updateOne({ _id: 1 as never }, { $inc: { n: 1 } });
+  const raw = (await c.findOne({ _id: 1 as never }, { promoteValues: false }))!;
+  expect(typeNames(raw).n).toBe('Long');
+  expect(raw.n.toString()).toBe('2147483648');
+  // the same through the general update path ($push forces it)
+  await c.insertOne({ _id: 2 as never, n: new Int32(2147483647), log: [] });
+  await c.updateOne({ _id: 2 as never }, { $inc: { n: 1 }, $push: { log: 'x' } } as Document);
+  expect(typeNames((await c.findOne({ _id: 2 as never }, { promoteValues: false }))!).n).toBe('Long');
+});

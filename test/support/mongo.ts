@@ -1,5 +1,7 @@
 // Test helper: where the tests' MongoDB is. With MONGODB_URI set, tests run against that real
 // server; otherwise each test file starts its own in-memory embedded server on a free port.
+import { MongoClient, type Db } from 'mongodb';
+import mongoose from 'mongoose';
 import { startEmbeddedServer, type EmbeddedServer } from '../../src/store/embedded';
 
 let server: EmbeddedServer | undefined;
@@ -33,7 +35,6 @@ export function withDatabase(uri: string, dbName: string): string {
   return u.toString();
 }
 
-import { MongoClient, type Db } from 'mongodb';
 
 export interface TestDatabase {
   client: MongoClient;
@@ -71,3 +72,23 @@ export function usingEmbedded(): boolean {
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyDoc = any;
+
+
+export interface TestConnection {
+  conn: mongoose.Connection;
+  /** drops the database, closes the connection and stops the embedded server */
+  cleanup(): Promise<void>;
+}
+
+/** A mongoose connection on a database of its own (not the global mongoose.connection). */
+export async function openMongooseConnection(prefix: string): Promise<TestConnection> {
+  const conn = await mongoose.createConnection(withDatabase(await getMongoUri(), uniqueDbName(prefix))).asPromise();
+  return {
+    conn,
+    async cleanup() {
+      await conn.dropDatabase().catch(() => undefined);
+      await conn.close();
+      await stopMongo();
+    },
+  };
+}

@@ -97,7 +97,7 @@ async function main(): Promise<void> {
       process.exit(130); // the journal is still consistent: it was fsynced before every reply
     }
     stopping = true;
-    process.stdout.write(`store:serve: ${signal} received, flushing and checkpointing\n`);
+    process.stdout.write(`store:serve: ${signal} received, ${opts.dataDir ? 'flushing and checkpointing' : 'closing connections'}\n`);
     server.close().then(
       () => {
         process.stdout.write('store:serve: stopped cleanly\n');

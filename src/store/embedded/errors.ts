@@ -23,6 +23,7 @@ export const ErrorCodes = {
   IndexOptionsConflict: 85,
   IndexKeySpecsConflict: 86,
   CommandNotSupported: 115,
+  BSONObjectTooLarge: 10334,
   DuplicateKey: 11000,
   InvalidPipelineOperator: 168,
   NotImplemented: 238,

@@ -4,6 +4,7 @@ import type net from 'node:net';
 import { Engine } from './engine/engine';
 import { CursorManager } from './engine/cursors';
 import { createWireServer } from './server';
+import { expireDocuments } from './engine/ttl';
 import type { ChangeRecord, Persistence } from './persistence/types';
 import { openPersistence } from './persistence';
 
@@ -16,6 +17,8 @@ export interface EmbeddedServerOptions {
   dataDir?: string;
   /** idle cursors are dropped after this long; default 10 minutes like mongod */
   cursorTimeoutMs?: number;
+  /** how often TTL indexes are applied; default 60 s like mongod's TTL monitor */
+  ttlIntervalMs?: number;
 }
 
 export interface EmbeddedServer {
@@ -41,7 +44,12 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions = {}): Pro
     ? (records: ChangeRecord[]) => (records.length ? persistence!.append(records) : Promise.resolve())
     : () => Promise.resolve();
   const server = createWireServer({ engine, cursors, commit });
-  const sockets = new Set<import('node:net').Socket>();
+  const ttlTimer = setInterval(() => {
+    const records = expireDocuments(engine);
+    if (records.length) commit(records).catch(() => undefined); // a failed journal fails the next write loudly
+  }, opts.ttlIntervalMs ?? 60_000);
+  ttlTimer.unref();
+  const sockets = new Set<net.Socket>();
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
@@ -56,6 +64,7 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions = {}): Pro
     });
   } catch (e) {
     // e.g. the port is taken: release the data directory's lock and timers before failing
+    clearInterval(ttlTimer);
     cursors.close();
     await persistence?.close();
     throw e;
@@ -72,6 +81,7 @@ export async function startEmbeddedServer(opts: EmbeddedServerOptions = {}): Pro
           server.close(() => resolve());
           for (const s of sockets) s.destroy();
         });
+        clearInterval(ttlTimer);
         cursors.close();
         await persistence?.close();
       })();

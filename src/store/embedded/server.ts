@@ -57,7 +57,15 @@ export function createWireServer(deps: ServerDeps): net.Server {
       const db = typeof body.$db === 'string' ? body.$db : req.db;
       const reply = await runCommand(body, { engine: deps.engine, cursors: deps.cursors, db, connectionId, commit: deps.commit });
       if (req.moreToCome || socket.destroyed) return;
-      socket.write(encodeReply(req, reply));
+      let bytes: Buffer;
+      try {
+        bytes = encodeReply(req, reply);
+      } catch (e) {
+        // e.g. an aggregation that builds one document over 16 MiB: an error reply, as from
+        // mongod, instead of a dropped connection
+        bytes = encodeReply(req, mongoError('BSONObjectTooLarge', `reply could not be encoded: ${(e as Error).message}`).toReply());
+      }
+      socket.write(bytes);
     }
   });
   return server;

@@ -4,10 +4,12 @@
 import { Aggregator } from 'mingo';
 import type { Document } from 'mongodb';
 import { mongoError } from '../errors';
-import { MINGO_OPTIONS, matchingDocuments } from '../engine/query';
+import { MINGO_OPTIONS, matchingDocuments, sortDocuments } from '../engine/query';
 import { numericView } from '../engine/numeric';
 import { collectionArg, optionalArray, optionalDocument, optionalNumber, type CommandContext } from './context';
 import { cursorReply } from './find';
+import { explain } from './explain';
+import { fixExpressions } from '../engine/expressionFixes';
 
 const REFUSED_STAGES = new Set(['$out', '$merge', '$changeStream', '$currentOp', '$listSessions', '$search', '$vectorSearch']);
 
@@ -15,6 +17,8 @@ export function aggregate(cmd: Document, ctx: CommandContext): Document {
   const target = cmd.aggregate;
   const pipeline = (optionalArray(cmd, 'pipeline') ?? []) as Document[];
   const cursorOpts = optionalDocument(cmd, 'cursor');
+  // { aggregate, pipeline, explain: true } is the driver's aggregate(...).explain()
+  if (cmd.explain) return explain({ explain: { aggregate: target, pipeline } }, ctx);
   if (!cursorOpts && !cmd.explain) {
     throw mongoError('FailedToParse', "The 'cursor' option is required, except for aggregate with the explain argument");
   }
@@ -44,9 +48,36 @@ export function aggregate(cmd: Document, ctx: CommandContext): Document {
     const c = ctx.engine.getCollection(ctx.db, name);
     return c ? [...c.docs.values()].map((d) => c.viewOf(d)) : [];
   };
-  const docs = rest.length ? (new Aggregator(numericView(rest), { ...MINGO_OPTIONS, collectionResolver }).run(input) as Document[]) : input;
+  const docs = runPipeline(input, fixExpressions(numericView(rest)), collectionResolver);
   const ns = `${ctx.db}.${nsName}`;
   const batchSize = cursorOpts ? optionalNumber(cursorOpts, 'batchSize') : undefined;
   const { batch, id } = ctx.cursors.firstBatch(ns, docs, batchSize ?? 101);
   return cursorReply(ns, batch, id, true);
+}
+
+/**
+ * Runs stages through mingo, except top-level $sort stages, which use the engine's sort (mongod's
+ * cross-type order, and only the best skip+limit documents kept when a $limit follows): mingo's
+ * sort is the slow part of reports over large collections.
+ */
+function runPipeline(input: Document[], pipeline: Document[], collectionResolver: (name: string) => Document[]): Document[] {
+  let current = input;
+  let segment: Document[] = [];
+  const flush = () => {
+    if (segment.length) current = new Aggregator(segment, { ...MINGO_OPTIONS, collectionResolver }).run(current) as Document[];
+    segment = [];
+  };
+  for (let i = 0; i < pipeline.length; i++) {
+    const stage = pipeline[i];
+    if (!('$sort' in stage) || typeof stage.$sort !== 'object' || stage.$sort === null) {
+      segment.push(stage);
+      continue;
+    }
+    flush();
+    const next = pipeline[i + 1];
+    const limit = next && typeof next.$limit === 'number' ? next.$limit : undefined;
+    current = sortDocuments(current, stage.$sort as Document, undefined, limit);
+  }
+  flush();
+  return current;
 }

@@ -8,12 +8,19 @@ import type { ChangeRecord } from '../persistence/types';
 import { collectionArg, optionalDocument, type CommandContext } from './context';
 import { cursorReply } from './find';
 
-const COLLECTION_OPTIONS = ['capped', 'size', 'max', 'validator', 'validationLevel', 'validationAction', 'collation', 'expireAfterSeconds', 'clusteredIndex'];
+const COLLECTION_OPTIONS = ['validationLevel', 'validationAction', 'expireAfterSeconds'];
 
 export async function create(cmd: Document, ctx: CommandContext): Promise<Document> {
   const name = collectionArg(cmd, 'create');
   if (cmd.viewOn !== undefined || cmd.timeseries !== undefined) {
     throw mongoError('CommandNotSupported', `views and time-series collections are not supported by the embedded server (create '${name}')`);
+  }
+  // Options whose whole point is server-side enforcement: accepting and ignoring them would
+  // let writes through that a real server rejects (or keep documents it would drop).
+  for (const option of ['capped', 'validator', 'clusteredIndex', 'changeStreamPreAndPostImages']) {
+    if (cmd[option] !== undefined && cmd[option] !== false) {
+      throw mongoError('CommandNotSupported', `collection option '${option}' is not supported by the embedded server (create '${name}')`);
+    }
   }
   if (ctx.engine.getCollection(ctx.db, name)) throw mongoError('NamespaceExists', `Collection ${ctx.db}.${name} already exists.`);
   validateCollectionName(ctx.db, name);

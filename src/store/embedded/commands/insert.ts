@@ -3,7 +3,7 @@
 import { BSON, type Document } from 'mongodb';
 import { MongoCommandError, mongoError, toMongoError } from '../errors';
 import type { ChangeRecord } from '../persistence/types';
-import { collectionArg, optionalArray, type CommandContext } from './context';
+import { collectionArg, optionalArray, typeErr, type CommandContext } from './context';
 
 export function prepareForInsert(doc: unknown): Document {
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
@@ -23,6 +23,8 @@ export function prepareForInsert(doc: unknown): Document {
 export async function insert(cmd: Document, ctx: CommandContext): Promise<Document> {
   const name = collectionArg(cmd, 'insert');
   const docs = optionalArray(cmd, 'documents') ?? [];
+  // malformed items fail the whole command before anything is written, as in mongod
+  if (docs.some((d) => !d || typeof d !== 'object' || Array.isArray(d))) throw typeErr('insert.documents', 'object');
   const ordered = cmd.ordered !== false;
   const records: ChangeRecord[] = [];
   const writeErrors: Document[] = [];

@@ -6,7 +6,7 @@ import { classifyUpdate, applyUpdate, buildUpsertDocument, sameDocument } from '
 import { firstMatch, matchingDocuments } from '../engine/query';
 import type { Engine } from '../engine/engine';
 import type { ChangeRecord } from '../persistence/types';
-import { collectionArg, optionalArray, type CommandContext } from './context';
+import { collectionArg, optionalArray, typeErr, type CommandContext } from './context';
 
 export interface UpdateStatement {
   q?: Document;
@@ -61,6 +61,13 @@ export function executeUpdate(engine: Engine, db: string, name: string, st: Upda
 export async function update(cmd: Document, ctx: CommandContext): Promise<Document> {
   const name = collectionArg(cmd, 'update');
   const statements = (optionalArray(cmd, 'updates') ?? []) as UpdateStatement[];
+  // malformed statements fail the whole command before anything is written, as in mongod
+  for (const st of statements) {
+    if (!st || typeof st !== 'object' || Array.isArray(st)) throw typeErr('update.updates', 'object');
+    if (st.u === undefined) throw mongoError('FailedToParse', "BSON field 'update.updates.u' is missing but a required field");
+    if (st.q !== undefined && (st.q === null || typeof st.q !== 'object' || Array.isArray(st.q))) throw typeErr('update.updates.q', 'object');
+    classifyUpdate(st.u);
+  }
   const ordered = cmd.ordered !== false;
   const records: ChangeRecord[] = [];
   const writeErrors: Document[] = [];

@@ -3,7 +3,7 @@
 //   - filters that are conjunctions of scalar equalities ({ _id }, { _id, __v }, { personId });
 //   - updates made only of $set / $unset / $inc on paths through plain sub-documents.
 // Anything else returns undefined and goes through mingo, which stays the reference semantics.
-import type { Document } from 'mongodb';
+import { BSON, type Document } from 'mongodb';
 import { cloneValue } from './clone';
 import { keyOf, valuesAtPath } from './keys';
 
@@ -38,6 +38,17 @@ export function scalarEqualityMatcher(filter: Document): ((doc: Document) => boo
 }
 
 const FAST_OPERATORS = new Set(['$set', '$unset', '$inc']);
+
+export const isInt32 = (n: number) => Number.isInteger(n) && n >= -2147483648 && n <= 2147483647;
+
+/**
+ * $inc of two Int32s that overflows gives an Int64 in mongod. An integral number in Int32 range
+ * is an Int32 in this engine (see numeric.ts), so that case is recognisable here.
+ */
+function addNumbers(cur: number, inc: number): unknown {
+  const sum = cur + inc;
+  return isInt32(cur) && isInt32(inc) && !isInt32(sum) ? BSON.Long.fromNumber(sum) : sum;
+}
 
 /**
  * Applies a $set/$unset/$inc-only update to a copy of `doc` (sub-documents on the written paths
@@ -97,7 +108,7 @@ export function fastOperatorUpdate(doc: Document, update: Document): Document | 
         const cur = parent[leaf];
         if (typeof value !== 'number') return undefined;
         if (cur === undefined) parent[leaf] = value;
-        else if (typeof cur === 'number') parent[leaf] = cur + value;
+        else if (typeof cur === 'number') parent[leaf] = addNumbers(cur, value);
         else return undefined;
       }
     }

@@ -42,22 +42,29 @@ export function matchingDocuments(coll: Collection | undefined, filter: Document
 
 export function findDocuments(coll: Collection | undefined, filter: Document | undefined, opts: FindOptions = {}): Document[] {
   let docs = matchingDocuments(coll, filter);
-  if (opts.sort && Object.keys(opts.sort).length) docs = sortDocuments(docs, opts.sort, (d) => coll!.viewOf(d));
   const skip = opts.skip ?? 0;
   if (skip < 0) throw mongoError('BadValue', 'skip value must be non-negative');
   const limit = opts.limit ? Math.abs(opts.limit) : 0;
+  if (opts.sort && Object.keys(opts.sort).length) {
+    docs = sortDocuments(docs, opts.sort, (d) => coll!.viewOf(d), limit ? skip + limit : undefined);
+  }
   if (skip || limit) docs = docs.slice(skip, limit ? skip + limit : undefined);
   return docs;
 }
 
 /** Sorts by MongoDB's BSON ordering, comparing numeric views but returning the stored documents. */
-export function sortDocuments(docs: Document[], sort: Document, viewOf: (d: Document) => Document = (d) => d): Document[] {
+export function sortDocuments(docs: Document[], sort: Document, viewOf: (d: Document) => Document = (d) => d, wanted?: number): Document[] {
+  const spec: Record<string, 1 | -1> = {};
   for (const [k, v] of Object.entries(sort)) {
-    if (v !== 1 && v !== -1) {
+    const dir = typeof v === 'object' && v !== null ? Number(String(v)) : Number(v); // Int32/Double wrappers too
+    if (dir !== 1 && dir !== -1) {
       throw mongoError('BadValue', `$sort key ordering must be 1 (for ascending) or -1 (for descending): ${k}`);
     }
+    spec[k] = dir;
   }
-  return sortBySpec(docs, sort as Record<string, 1 | -1>, viewOf);
+  // { $natural: ±1 } is insertion order (our Map order), forwards or backwards
+  if (Object.keys(spec).length === 1 && '$natural' in spec) return spec.$natural === 1 ? docs : [...docs].reverse();
+  return sortBySpec(docs, spec, viewOf, wanted);
 }
 
 

@@ -52,19 +52,50 @@ function compareKeys(a: NormalKey, b: NormalKey): number {
   return compareValues(a.value, b.value);
 }
 
-/** Sorts `docs` (compared through `viewOf`) by `spec`; returns a new array. */
-export function sortBySpec(docs: Document[], spec: Record<string, 1 | -1>, viewOf: (d: Document) => Document): Document[] {
+/** Above this many wanted documents a full sort is as cheap as keeping the best ones. */
+const PARTIAL_SORT_MAX = 200;
+
+/**
+ * Sorts `docs` (compared through `viewOf`) by `spec`; returns a new array. With `wanted` (skip +
+ * limit) small against the input, only the best `wanted` documents are kept, in order.
+ */
+export function sortBySpec(docs: Document[], spec: Record<string, 1 | -1>, viewOf: (d: Document) => Document, wanted?: number): Document[] {
   const fields = Object.entries(spec);
-  const keyed = docs.map((doc, i) => {
-    const view = viewOf(doc);
-    return { doc, i, keys: fields.map(([f, dir]) => normalise(sortKey(view, f, dir))) };
-  });
-  keyed.sort((a, b) => {
+  const compare = (a: Keyed, b: Keyed): number => {
     for (let k = 0; k < fields.length; k++) {
       const c = compareKeys(a.keys[k], b.keys[k]);
       if (c) return fields[k][1] === 1 ? c : -c;
     }
     return a.i - b.i;
-  });
-  return keyed.map((k) => k.doc);
+  };
+  const keyed = (doc: Document, i: number): Keyed => {
+    const view = viewOf(doc);
+    return { doc, i, keys: fields.map(([f, dir]) => normalise(sortKey(view, f, dir))) };
+  };
+  if (wanted !== undefined && wanted <= PARTIAL_SORT_MAX && wanted * 8 < docs.length) {
+    const best: Keyed[] = [];
+    for (let i = 0; i < docs.length; i++) {
+      const k = keyed(docs[i], i);
+      if (best.length === wanted && compare(k, best[wanted - 1]) >= 0) continue;
+      let lo = 0;
+      let hi = best.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (compare(best[mid], k) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+      best.splice(lo, 0, k);
+      if (best.length > wanted) best.pop();
+    }
+    return best.map((k) => k.doc);
+  }
+  const all = docs.map(keyed);
+  all.sort(compare);
+  return all.map((k) => k.doc);
+}
+
+interface Keyed {
+  doc: Document;
+  i: number;
+  keys: NormalKey[];
 }

@@ -5,10 +5,11 @@ import { aggregate, update as mingoUpdate } from 'mingo';
 import { BSON, type Document } from 'mongodb';
 import { mongoError } from '../errors';
 import { cloneDocument } from './clone';
-import { keyOf } from './keys';
+import { keyOf, valuesAtPath } from './keys';
 import { equalityConditions } from './planner';
-import { fastOperatorUpdate } from './fastPaths';
+import { fastOperatorUpdate, isInt32 } from './fastPaths';
 import { MINGO_OPTIONS } from './query';
+import { fixExpressions } from './expressionFixes';
 import { hasWrappedNumbers, numericView, restoreTypes } from './numeric';
 
 const SUPPORTED_OPERATORS = new Set([
@@ -58,7 +59,7 @@ export function applyUpdate(doc: Document, u: Document | Document[], opts: Apply
   const kind = classifyUpdate(u);
   let next: Document;
   if (kind === 'pipeline') {
-    const out = aggregate([cloneDocument(numericView(doc))], numericView(u as Document[]), MINGO_OPTIONS);
+    const out = aggregate([cloneDocument(numericView(doc))], fixExpressions(numericView(u as Document[])), MINGO_OPTIONS);
     next = restoreTypes(out[0] ?? {}, doc) as Document;
   } else if (kind === 'replacement') {
     const repl = u as Document;
@@ -95,7 +96,23 @@ function applyWithMingo(doc: Document, u: Document, opts: ApplyOptions): Documen
   // Values the client set with an explicit BSON number type (e.g. a Double 5.0) keep it.
   setTypedValues(next, u.$set);
   if (opts.inserting) setTypedValues(next, $setOnInsert);
+  promoteOverflowedInts(next, doc, u.$inc);
   return next;
+}
+
+/** An Int32 field that $inc pushed out of Int32 range becomes an Int64, as in mongod. */
+function promoteOverflowedInts(next: Document, prev: Document, inc: unknown): void {
+  if (!inc || typeof inc !== 'object') return;
+  for (const path of Object.keys(inc as Document)) {
+    if (path.includes('$')) continue;
+    const before = valuesAtPath(prev, path);
+    const after = valuesAtPath(next, path);
+    if (before.length !== 1 || after.length !== 1) continue;
+    const [b, a] = [before[0], after[0]];
+    if (typeof b === 'number' && typeof a === 'number' && isInt32(b) && Number.isInteger(a) && !isInt32(a)) {
+      setPath(next, path, BSON.Long.fromNumber(a));
+    }
+  }
 }
 
 function setTypedValues(target: Document, spec: unknown): void {

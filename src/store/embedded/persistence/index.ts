@@ -9,7 +9,7 @@ import { nodeDurableIO, type DurableIO } from './durableIO';
 import { JOURNAL_MAGIC, encodeFrame, scanFramedFile } from './frame';
 import { JournalFailedError, JournalWriter, errMsg } from './journalWriter';
 import { RecordEncoder, decodeRecords } from './recordCodec';
-import { captureSnapshot, readSnapshotFile, writeSnapshotFile } from './snapshot';
+import { captureState, readSnapshotFile, snapshotFrames, writeSnapshotFile } from './snapshot';
 import type { ChangeRecord, Persistence, PersistenceOptions, RecoveryReport } from './types';
 
 export type { ChangeRecord, Persistence, PersistenceOptions, RecoveryReport } from './types';
@@ -221,8 +221,8 @@ class DurableStore implements Persistence {
   }
 
   /**
-   * 1. capture the state and switch appends to journal seq+1 in the same synchronous step, so
-   *    every write is either in the snapshot or in the new journal (or, harmlessly, both);
+   * 1. capture the state (references only) and switch appends to journal seq+1 in the same
+   *    synchronous step, so every write is either in the snapshot or in the new journal;
    * 2. new journal created durably, after the old one's last flush (acks stay in order);
    * 3. snapshot seq+1 written via tmp + fsync + rename + dir fsync;
    * 4. only then the old snapshot and journal are removed.
@@ -233,14 +233,14 @@ class DurableStore implements Persistence {
     const old = this.writer!;
     if (old.failed) throw old.failed;
     const seq = this.seq + 1;
-    const snap = captureSnapshot(this.snapshotSource());
+    const state = captureState(this.snapshotSource());
     const nextPath = inDir(this.dir, journalName(seq));
     const next = new JournalWriter(nextPath, this.io, () => this.createJournal(nextPath), old.drain());
     this.writer = next;
     this.seq = seq;
     await next.ready;
     await old.close();
-    await writeSnapshotFile(this.dir, inDir(this.dir, snapshotName(seq)), snap, this.io);
+    await writeSnapshotFile(this.dir, inDir(this.dir, snapshotName(seq)), snapshotFrames(state), this.io);
     this.snapshotSeq = seq;
     // everything older is inside the new snapshot, including what an earlier failed checkpoint left
     const { snapshots, journals } = listDataDir(this.dir);

@@ -67,6 +67,13 @@ export class RecordEncoder {
     }
   }
 
+  /** Appends bytes that are already encoded records (see encodeRecords). */
+  addEncoded(bytes: Uint8Array): void {
+    this.ensure(bytes.byteLength);
+    this.buf.set(bytes, this.len);
+    this.len += bytes.byteLength;
+  }
+
   /** The encoded bytes so far (a view; call reset() only after the view is no longer needed). */
   bytes(): Buffer {
     return this.buf.subarray(0, this.len);
