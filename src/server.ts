@@ -120,7 +120,8 @@ export async function startService(opts: StartOptions): Promise<RunningService> 
       });
     });
   } catch (e) {
-    httpServer?.close();
+    if (stopApollo) await stopApollo().catch(() => {});
+    else httpServer?.close();
     await closeAll();
     throw e;
   }
@@ -200,6 +201,8 @@ export async function main(role: 'all' | 'api' | 'worker'): Promise<void> {
   } catch (e) {
     if (e instanceof RedisUnavailableError) {
       process.stderr.write(`\n${e.message}\n`);
+    } else if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      process.stderr.write(`\nPort ${config.port} on ${config.host} is already in use (another npm start?). Stop that process or set PORT.\n`);
     } else {
       log.fatal({ err: e }, 'failed to start');
     }
