@@ -61,14 +61,14 @@ describe('graceful shutdown', () => {
         BULLMQ_PREFIX: prefix,
         STORE_DATA_DIR: path.join(dataDir, 'store'),
         MONGODB_DB: `shutdown_${randomBytes(3).toString('hex')}`,
-        SHUTDOWN_TIMEOUT_MS: '5000',
+        SHUTDOWN_TIMEOUT_MS: '20000',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
     child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
     child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
-    const [, port] = await waitForOutput(child, /GraphQL is at http:\/\/127\.0\.0\.1:(\d+)\/graphql/, 30000);
+    const [, port] = await waitForOutput(child, /GraphQL is at http:\/\/127\.0\.0\.1:(\d+)\/graphql/, 120000);
 
     // An in-flight request: headers and half the body sent, the rest held back until after SIGTERM.
     const body = JSON.stringify({ query: '{ me { role } }' });
@@ -82,22 +82,28 @@ describe('graceful shutdown', () => {
         `Authorization: Bearer ${signToken({ role: 'EVALUATOR' }, secret)}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n` +
         body.slice(0, 10),
     );
-    await new Promise((r) => setTimeout(r, 300));
+    // Give a busy machine time to read the request head, so the request is truly in flight.
+    await new Promise((r) => setTimeout(r, 1500));
 
     const exited = exitOf(child);
     child.kill('SIGTERM');
-    await waitForOutput(child, /shutting down/, 5000);
-    await new Promise((r) => setTimeout(r, 300));
+    await waitForOutput(child, /shutting down/, 30000);
 
-    // The listener is closed: a new connection is refused while the old request is still open.
-    const refused = await new Promise<boolean>((resolve) => {
-      const probe = net.connect(Number(port), '127.0.0.1');
-      probe.once('connect', () => {
-        probe.destroy();
-        resolve(false);
+    // The listener closes: new connections are refused while the old request is still open.
+    const tryConnect = () =>
+      new Promise<boolean>((resolve) => {
+        const probe = net.connect(Number(port), '127.0.0.1');
+        probe.once('connect', () => {
+          probe.destroy();
+          resolve(false);
+        });
+        probe.once('error', () => resolve(true));
       });
-      probe.once('error', () => resolve(true));
-    });
+    let refused = false;
+    for (let i = 0; i < 50 && !refused; i++) {
+      refused = await tryConnect();
+      if (!refused) await new Promise((r) => setTimeout(r, 200));
+    }
     expect(refused).toBe(true);
 
     socket.write(body.slice(10));
@@ -108,5 +114,5 @@ describe('graceful shutdown', () => {
     expect(await exited).toBe(0);
     expect(output).toContain('shutdown complete');
     expect(output).not.toMatch(/"level":(50|60)/); // no error or fatal line on the way down
-  });
+  }, 240000);
 });

@@ -11,7 +11,7 @@ function start(env: Record<string, string>, role = 'all') {
   return run(process.execPath, [TSX, 'src/server.ts', role], {
     cwd: ROOT,
     env: { ...process.env, JWT_SECRET: 'z'.repeat(32), LOG_LEVEL: 'silent', PORT: '0', ...env },
-    timeout: 20000,
+    timeout: 120000, // a bound for a hung child, not a speed check: the machine is shared and tsx compiles on start
   });
 }
 
@@ -23,7 +23,7 @@ describe('start-up', () => {
         'Invalid configuration:\n  - PORT must be a whole number between 0 and 65535, got "eighty"\n  - REDIS_URL must be a URL starting with redis:// or rediss://, got "localhost"',
       ),
     });
-  }, 25000);
+  }, 150000);
 
   it('fails fast when Redis is unreachable and says how to start one', async () => {
     const err = await start({ REDIS_URL: 'redis://127.0.0.1:1' }).then(
@@ -33,7 +33,7 @@ describe('start-up', () => {
     expect(err?.code).toBe(1);
     expect(err?.stderr).toContain('Redis is not reachable at redis://127.0.0.1:1');
     expect(err?.stderr).toContain('redis-server --daemonize yes');
-  }, 25000);
+  }, 150000);
 
   it('refuses a separate worker on the embedded store and says what to do', async () => {
     const env = { ...process.env } as Record<string, string>;
@@ -42,5 +42,5 @@ describe('start-up', () => {
       code: 1,
       stderr: expect.stringContaining('The worker on its own needs a store it can share with the API: set MONGODB_URI.'),
     });
-  }, 25000);
+  }, 150000);
 });

@@ -32,18 +32,18 @@ describe('npm run token', () => {
     expect(source).toBe('file');
     expect(secret).toBe(readFileSync(file, 'utf8').trim());
     expect(verifyToken(stdout.trim(), secret)).toEqual({ role: 'UNIT_MANAGER', unitId: 'u-42' });
-  }, 20000);
+  }, 120000);
 
   it('with JWT_SECRET, signs with it', async () => {
     const secret = 'k'.repeat(40);
     const { stdout } = await token(['--role', 'ORG_ADMIN', '--region', 'r-1'], { JWT_SECRET: secret, JWT_SECRET_FILE: path.join(dir, 'unused') });
     expect(verifyToken(stdout.trim(), secret)).toEqual({ role: 'ORG_ADMIN', regionId: 'r-1' });
-  }, 20000);
+  }, 120000);
 
   it('refuses an unknown role with the list of roles', async () => {
     await expect(token(['--role', 'ADMIN'], { JWT_SECRET_FILE: path.join(dir, 'x') })).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringContaining('--role must be one of ORG_ADMIN, UNIT_MANAGER, VOLUNTEER, EVALUATOR, got "ADMIN"'),
     });
-  }, 20000);
+  }, 120000);
 });
