@@ -15,17 +15,14 @@ export function healthRouter(opts: HealthOptions): Router {
     res.json({ status: 'ok' });
   });
   router.get('/readyz', async (_req, res) => {
+    const names = Object.keys(opts.probes);
+    const results = await Promise.allSettled(names.map((name) => opts.probes[name]()));
+    // Keys in probe order (store, redis), whichever answered first.
     const checks: Record<string, string> = {};
-    await Promise.all(
-      Object.entries(opts.probes).map(async ([name, probe]) => {
-        try {
-          await probe();
-          checks[name] = 'ok';
-        } catch (e) {
-          checks[name] = `unavailable: ${e instanceof Error ? e.message : String(e)}`;
-        }
-      }),
-    );
+    names.forEach((name, i) => {
+      const r = results[i];
+      checks[name] = r.status === 'fulfilled' ? 'ok' : `unavailable: ${r.reason instanceof Error ? r.reason.message : String(r.reason)}`;
+    });
     const shuttingDown = opts.isShuttingDown();
     const ready = !shuttingDown && Object.values(checks).every((c) => c === 'ok');
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : shuttingDown ? 'shutting down' : 'unavailable', checks });
