@@ -67,16 +67,36 @@ function duplicateKeyField(e: { keyPattern?: Record<string, unknown>; keyValue?:
   return m?.[1];
 }
 
+/** The error a resolver or scalar actually threw, under graphql-js's GraphQLError wrappers; null if none. */
+function rootCause(error: unknown): unknown {
+  let e = error;
+  while (e instanceof GraphQLError && e.originalError) e = e.originalError;
+  return e instanceof GraphQLError ? null : e;
+}
+
+/**
+ * A scalar's parseValue does not know where its value sits; graphql-js says so in the wrapper:
+ * `Variable "$input" got invalid value "…" at "input.startsAt"; …`. Use that path as the field.
+ */
+function withVariablePath(e: AppError, wrapper: unknown): AppError {
+  if (!(wrapper instanceof GraphQLError)) return e;
+  const m = /^Variable "\$(\w+)" got invalid value .*?(?: at "([^"]+)")?; /s.exec(wrapper.message);
+  if (!m) return e;
+  const field = m[2] ?? m[1];
+  return new AppError(e.code, e.rule, { field, params: { ...e.params, field } });
+}
+
 export function createFormatError(rootLog: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const scope = currentScope();
     const locale = scope?.locale ?? DEFAULT_LOCALE;
-    const original = error instanceof GraphQLError ? error.originalError ?? null : error;
+    const original = rootCause(error);
     const base: Partial<GraphQLFormattedError> = { ...(formatted.locations ? { locations: formatted.locations } : {}), ...(formatted.path ? { path: formatted.path } : {}) };
 
     if (original instanceof AppError && original.code !== 'INTERNAL') {
-      // graphql-js wraps errors thrown during variable coercion in its own message; ours is clearer.
-      return formatAppError(original, locale, base);
+      // graphql-js wraps errors thrown during variable coercion in its own message; ours is
+      // clearer, once it names the variable path instead of the scalar.
+      return formatAppError(withVariablePath(original, error), locale, base);
     }
     const fromStore = appErrorFromStoreError(original);
     if (fromStore) return formatAppError(fromStore, locale, base);

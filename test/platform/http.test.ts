@@ -121,6 +121,22 @@ describe('platform over HTTP', () => {
       expect(zh.errors?.[0].message).toMatch(/[\u4e00-\u9fff]/);
     });
 
+    it('names the input path of a bad DateTime variable, in the caller language', async () => {
+      const q = 'mutation($input: CreateDeploymentInput!) { createDeployment(input: $input) { id } }';
+      const input = { personId: '6650f0c2a1b2c3d4e5f60718', kind: 'SENT_DOWN', toRegionId: '6650f0c2a1b2c3d4e5f60719', startsAt: '2026-03-01 08:00' };
+      const token = srv.tokenFor({ role: 'ORG_ADMIN' });
+      const en = await srv.gql(q, { input }, { token });
+      expect(en.errors).toEqual([
+        {
+          message: 'input.startsAt must be an ISO 8601 date-time with a time zone, e.g. 2026-03-01T08:00:00+08:00',
+          locations: expect.any(Array),
+          extensions: { code: 'BAD_USER_INPUT', rule: 'dateTime.invalid', field: 'input.startsAt' },
+        },
+      ]);
+      const zh = await srv.gql(q, { input }, { token, lang: 'zh-CN' });
+      expect(zh.errors?.[0].message).toBe('input.startsAt 须为带时区的 ISO 8601 日期时间，例如 2026-03-01T08:00:00+08:00');
+    });
+
     it('lets GraphQL validation errors through unmasked', async () => {
       const res = await srv.gql('{ me { nope } }', undefined, { token: srv.tokenFor({ role: 'ORG_ADMIN' }) });
       expect(res.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
