@@ -79,11 +79,13 @@ function rootCause(error: unknown): unknown {
  * `Variable "$input" got invalid value "…" at "input.startsAt"; …`. Use that path as the field.
  */
 function withVariablePath(e: AppError, wrapper: unknown): AppError {
-  if (!(wrapper instanceof GraphQLError)) return e;
-  const m = /^Variable "\$(\w+)" got invalid value .*?(?: at "([^"]+)")?; /s.exec(wrapper.message);
-  if (!m) return e;
-  const field = m[2] ?? m[1];
-  return new AppError(e.code, e.rule, { field, params: { ...e.params, field } });
+  const field = wrapper instanceof GraphQLError ? variablePath(wrapper.message) : undefined;
+  return field ? new AppError(e.code, e.rule, { field, params: { ...e.params, field } }) : e;
+}
+
+function variablePath(message: string): string | undefined {
+  const m = /^Variable "\$(\w+)" got invalid value .*?(?: at "([^"]+)")?; /s.exec(message);
+  return m ? m[2] ?? m[1] : undefined;
 }
 
 export function createFormatError(rootLog: Logger) {
@@ -105,7 +107,8 @@ export function createFormatError(rootLog: Logger) {
     // fields, variables of the wrong type): the message helps the client and reveals nothing.
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_CODES.has(code)) {
-      return { ...base, message: formatted.message, extensions: { code } };
+      const field = variablePath(formatted.message);
+      return { ...base, message: formatted.message, extensions: field ? { code, field } : { code } };
     }
 
     const requestId = scope?.requestId ?? 'unknown';

@@ -137,6 +137,14 @@ describe('platform over HTTP', () => {
       expect(zh.errors?.[0].message).toBe('input.startsAt 须为带时区的 ISO 8601 日期时间，例如 2026-03-01T08:00:00+08:00');
     });
 
+    it('names the input path of a bad enum value', async () => {
+      const q = 'mutation($input: CreateDeploymentInput!) { createDeployment(input: $input) { id } }';
+      const input = { personId: '6650f0c2a1b2c3d4e5f60718', kind: 'HOLIDAY', toRegionId: '6650f0c2a1b2c3d4e5f60719', startsAt: '2026-03-01T08:00:00+08:00' };
+      const res = await srv.gql(q, { input }, { token: srv.tokenFor({ role: 'ORG_ADMIN' }) });
+      expect(res.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.kind' });
+      expect(res.errors?.[0].message).toContain('HOLIDAY');
+    });
+
     it('lets GraphQL validation errors through unmasked', async () => {
       const res = await srv.gql('{ me { nope } }', undefined, { token: srv.tokenFor({ role: 'ORG_ADMIN' }) });
       expect(res.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
