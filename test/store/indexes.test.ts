@@ -78,6 +78,16 @@ describe('unique indexes', () => {
     expect(await partial.countDocuments({ personId: 'p' })).toBe(3);
   });
 
+  it('refuses a document with two array fields in one compound index (parallel arrays)', async () => {
+    const c = fresh();
+    await c.createIndex({ tags: 1, sites: 1 });
+    await c.insertOne({ tags: ['a', 'b'], sites: 's1' });
+    const err = await c.insertOne({ tags: ['a'], sites: ['s1', 's2'] }).catch((e) => e);
+    expect(err).toBeInstanceOf(MongoServerError);
+    expect(err.code).toBe(171);
+    expect(await c.countDocuments()).toBe(1);
+  });
+
   it('refuses to build a unique index over existing duplicates', async () => {
     const c = fresh();
     await c.insertMany([{ k: 1 }, { k: 1 }]);

@@ -26,6 +26,7 @@ export const ErrorCodes = {
   BSONObjectTooLarge: 10334,
   DuplicateKey: 11000,
   InvalidPipelineOperator: 168,
+  CannotIndexParallelArrays: 171,
   NotImplemented: 238,
   Location31254: 31254,
   Location40324: 40324,

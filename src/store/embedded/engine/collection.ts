@@ -53,7 +53,7 @@ export class Collection {
     if (!('_id' in doc)) throw new Error('engine insert without _id');
     const idKey = keyOf(doc._id);
     if (this.docs.has(idKey)) throw duplicateKeyError(this.ns, { name: ID_INDEX_NAME, key: { _id: 1 } }, [doc._id]);
-    if (enforceUnique) for (const ix of this.indexes.values()) ix.checkUnique(doc, idKey);
+    if (enforceUnique) for (const ix of this.indexes.values()) ix.checkAccepts(doc, idKey);
     this.docs.set(idKey, doc);
     this.remember(doc);
     for (const ix of this.indexes.values()) ix.add(doc, idKey);
@@ -65,7 +65,7 @@ export class Collection {
     if (keyOf(next._id) !== idKey) {
       throw mongoError('ImmutableField', "Performing an update on the path '_id' would modify the immutable field '_id'");
     }
-    if (enforceUnique) for (const ix of this.indexes.values()) ix.checkUnique(next, idKey);
+    if (enforceUnique) for (const ix of this.indexes.values()) ix.checkAccepts(next, idKey);
     for (const ix of this.indexes.values()) ix.remove(prev, idKey);
     this.docs.set(idKey, next);
     this.remember(next);
@@ -82,7 +82,7 @@ export class Collection {
   addIndex(spec: IndexSpec, enforceUnique = true): void {
     const ix = new SecondaryIndex(spec, this.ns);
     for (const [idKey, doc] of this.docs) {
-      if (enforceUnique) ix.checkUnique(doc, idKey);
+      if (enforceUnique) ix.checkAccepts(doc, idKey);
       ix.add(doc, idKey);
     }
     this.indexes.set(spec.name, ix);

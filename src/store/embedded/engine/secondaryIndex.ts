@@ -88,8 +88,17 @@ export class SecondaryIndex {
     return { full, first, values };
   }
 
-  /** Throws the server's duplicate key error if `doc` (whose _id key is `idKey`) would violate uniqueness. */
-  checkUnique(doc: Document, idKey: string): void {
+  /**
+   * Throws what mongod would refuse `doc` (whose _id key is `idKey`) for in this index: two array
+   * fields in one compound index (code 171), or a duplicate key in a unique index (11000).
+   */
+  checkAccepts(doc: Document, idKey: string): void {
+    if (this.fields.length > 1) {
+      const arrays = this.fields.filter((f) => valuesAtPath(doc, f).some(Array.isArray));
+      if (arrays.length > 1) {
+        throw mongoError('CannotIndexParallelArrays', `cannot index parallel arrays [${arrays[1]}] [${arrays[0]}]`);
+      }
+    }
     if (!this.unique) return;
     for (const k of this.keysOf(doc)) {
       for (const other of holdersOf(this.full.get(k.full))) {
