@@ -8,5 +8,7 @@ module.exports = {
   },
   // Suites start servers and talk to Redis; two workers match the two cores.
   maxWorkers: 2,
-  testTimeout: 30000,
+  // A bound that catches a hung test, not a speed check: suites start servers and child
+  // processes, and the shared two-core machines have run at load 13+.
+  testTimeout: 60000,
 };
