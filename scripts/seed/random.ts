@@ -1,15 +1,6 @@
-// A tiny seeded PRNG (mulberry32): the demo must come out identical on every run and machine,
-// which Math.random cannot promise.
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The demo must come out identical on every run and machine, which Math.random cannot promise,
+// so it draws from the same seeded generator the roster engine uses.
+export { mulberry32 } from '../../src/scheduler/search/rng';
 
 export function pick<T>(rand: () => number, items: readonly T[]): T {
   return items[Math.floor(rand() * items.length)];
