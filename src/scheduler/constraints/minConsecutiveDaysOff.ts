@@ -7,20 +7,13 @@
 import type { Compiled } from '../compiled';
 import type { PersonConstraint, Reporter } from './types';
 import { personName } from './types';
-import { visitRuns } from './runs';
+import { shortInteriorRunsCost } from './runs';
 
 function runsCost(c: Compiled, p: number, x: Int32Array, off: number, weight: number, lo: number, hi: number, report?: Reporter): number {
   const min = c.people.minConsecutiveDaysOff[p];
-  if (min <= 1) return 0;
-  let cost = 0;
-  visitRuns(c, x, off, lo, hi, (first, last, working) => {
-    const run = last - first + 1;
-    if (working || first === 0 || last === c.D - 1 || run >= min) return;
-    const k = (min - run) * weight;
-    cost += k;
-    report?.({ person: p, shifts: [x[off + first - 1], x[off + last + 1]], day: first, cost: k, detail: { run, min } });
-  });
-  return cost;
+  return shortInteriorRunsCost(c, x, off, lo, hi, false, min, weight, report && ((first, last, run, cost) => {
+    report({ person: p, shifts: [x[off + first - 1], x[off + last + 1]], day: first, cost, detail: { run, min } });
+  }));
 }
 
 export const minConsecutiveDaysOff: PersonConstraint = {

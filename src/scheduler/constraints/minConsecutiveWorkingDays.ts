@@ -7,24 +7,15 @@
 import type { Compiled } from '../compiled';
 import type { PersonConstraint, Reporter } from './types';
 import { personName } from './types';
-import { visitRuns } from './runs';
+import { shortInteriorRunsCost } from './runs';
 
 function runsCost(c: Compiled, p: number, x: Int32Array, off: number, weight: number, lo: number, hi: number, report?: Reporter): number {
   const min = c.people.minConsecutiveWorkDays[p];
-  if (min <= 1) return 0;
-  let cost = 0;
-  visitRuns(c, x, off, lo, hi, (first, last, working) => {
-    const run = last - first + 1;
-    if (!working || first === 0 || last === c.D - 1 || run >= min) return;
-    const k = (min - run) * weight;
-    cost += k;
-    if (report) {
-      const shifts: number[] = [];
-      for (let e = first; e <= last; e++) shifts.push(x[off + e]);
-      report({ person: p, shifts, day: first, cost: k, detail: { run, min } });
-    }
-  });
-  return cost;
+  return shortInteriorRunsCost(c, x, off, lo, hi, true, min, weight, report && ((first, last, run, cost) => {
+    const shifts: number[] = [];
+    for (let e = first; e <= last; e++) shifts.push(x[off + e]);
+    report({ person: p, shifts, day: first, cost, detail: { run, min } });
+  }));
 }
 
 export const minConsecutiveWorkingDays: PersonConstraint = {

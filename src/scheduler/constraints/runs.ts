@@ -24,3 +24,32 @@ export function visitRuns(c: Compiled, x: Int32Array, off: number, lo: number, h
     d = e + 1;
   }
 }
+
+/**
+ * The minimum-run rule both min-consecutive constraints share: a run of the given kind that
+ * starts after day 0 and ends before the last day (so it is bounded by the other kind on both
+ * sides, inside the horizon) and is shorter than `min` costs weight × missing days. Runs touching
+ * the horizon's edge are never too short. Returns the cost; `onShort` sees each short run.
+ */
+export function shortInteriorRunsCost(
+  c: Compiled,
+  x: Int32Array,
+  off: number,
+  lo: number,
+  hi: number,
+  working: boolean,
+  min: number,
+  weight: number,
+  onShort?: (first: number, last: number, run: number, cost: number) => void,
+): number {
+  if (min <= 1) return 0;
+  let cost = 0;
+  visitRuns(c, x, off, lo, hi, (first, last, isWorking) => {
+    const run = last - first + 1;
+    if (isWorking !== working || first === 0 || last === c.D - 1 || run >= min) return;
+    const k = (min - run) * weight;
+    cost += k;
+    onShort?.(first, last, run, k);
+  });
+  return cost;
+}
