@@ -9,7 +9,8 @@
 import type { Compiled } from '../compiled';
 import { weightOf } from '../compiled';
 import { constraints } from '../constraints';
-import { nextSameShift } from './moves';
+import { DP_WINDOW, nextSameShift } from './moves';
+import { MAX_DP_WINDOW, RowDp } from './rowDp';
 import type { SearchState } from './state';
 
 /** Radius (days) searched around a dated violation. */
@@ -33,11 +34,41 @@ function daysToTry(c: Compiled, x: Int32Array, p: number): Uint8Array | null {
   return all ? null : mask;
 }
 
+/**
+ * Last resort for a row no local move fixes (a tightly packed row: minutes fixed to within a
+ * shift, a day off in the middle of a 5-on-2-off rhythm): lay out the whole row by DP and keep it
+ * if the roster gets better (fewer hard violations first). Too large for a delta move, so it is
+ * applied and rescored in full — affordable in a repair that runs a handful of times.
+ */
+function relayRow(state: SearchState, dp: RowDp, p: number): boolean {
+  const { D } = state.c;
+  if (!dp.solve(state.x, state.tally.count, p, 0, D - 1)) return false;
+  const row = p * D;
+  const old = state.x.slice(row, row + D);
+  let changed = false;
+  for (let d = 0; d < D; d++) if (old[d] !== dp.out[d]) changed = true;
+  if (!changed) return false;
+  const hard = state.hard;
+  const soft = state.soft;
+  state.x.set(dp.out.subarray(0, D), row);
+  state.recomputeAll();
+  if (state.hard < hard || (state.hard === hard && state.soft < soft)) return true;
+  state.x.set(old, row);
+  state.recomputeAll();
+  return false;
+}
+
 export function repairHard(state: SearchState, locked: Uint8Array, deadline: number, now: () => number): void {
   const c = state.c;
   const { P, D } = c;
-  const cells = new Int32Array(8);
-  const values = new Int32Array(8);
+  const cells = new Int32Array(MAX_DP_WINDOW);
+  const values = new Int32Array(MAX_DP_WINDOW);
+  let maxPerDay = 0;
+  for (const day of c.shiftsByDay) maxPerDay = Math.max(maxPerDay, day.length);
+  // Whole windows of the row laid out by the DP, which keeps the run and weekend rules exactly —
+  // the one move that fixes a lone day off between two runs pinned by days off around it.
+  const dp = maxPerDay <= 64 ? new RowDp(c, locked) : null;
+  const w = Math.min(D, DP_WINDOW);
   const next = nextSameShift(c);
   // Whole-week swaps untangle weekend and run limits; on long horizons keep the pass short.
   const maxSwap = D <= 84 ? 7 : 3;
@@ -51,8 +82,8 @@ export function repairHard(state: SearchState, locked: Uint8Array, deadline: num
         if (state.personHard(p) <= 0) continue;
         let best = 0;
         let bestN = 0;
-        const bestCells = new Int32Array(8);
-        const bestValues = new Int32Array(8);
+        const bestCells = new Int32Array(MAX_DP_WINDOW);
+        const bestValues = new Int32Array(MAX_DP_WINDOW);
         const consider = (n: number) => {
           const delta = state.propose(cells, values, n);
           state.reject();
@@ -64,6 +95,20 @@ export function repairHard(state: SearchState, locked: Uint8Array, deadline: num
           }
         };
         const only = daysToTry(c, state.x, p);
+        if (dp) {
+          for (let a0 = 0; a0 + w <= D; a0 += Math.max(1, w >> 2)) {
+            if (only && !only[a0] && !only[a0 + w - 1] && !only[a0 + (w >> 1)]) continue;
+            if (!dp.solve(state.x, state.tally.count, p, a0, a0 + w - 1)) continue;
+            let n = 0;
+            for (let i = 0; i < w; i++) {
+              const cell = p * D + a0 + i;
+              if (state.x[cell] === dp.out[i]) continue;
+              cells[n] = cell;
+              values[n++] = dp.out[i];
+            }
+            if (n > 0) consider(n);
+          }
+        }
         for (let d = 0; d < D; d++) {
           if (only && !only[d]) continue;
           if (now() > deadline) return;
@@ -124,7 +169,7 @@ export function repairHard(state: SearchState, locked: Uint8Array, deadline: num
           state.propose(bestCells, bestValues, bestN);
           state.accept();
           improved = true;
-        }
+        } else if (dp && relayRow(state, dp, p)) improved = true;
       }
     }
   } finally {

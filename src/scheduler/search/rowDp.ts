@@ -1,0 +1,434 @@
+/**
+ * Row re-optimisation by dynamic programming: the best way for ONE person to work days [a, b]
+ * while everybody else stays as they are. It is the move that makes long horizons tractable: a
+ * random change of one cell almost always breaks a run or a minute limit (NRP rows have a total
+ * of minutes fixed to within one or two shifts), while the DP lays out a whole stretch of work
+ * and rest runs at once and puts the work days where cover is short.
+ *
+ * The DP is exact for what a row decides on its own, day by day:
+ *   - the gain of each cell: the shift's cover (a missing person saved, or a surplus person added,
+ *     counting everyone else as fixed) and the person's own wishes for that day;
+ *   - the run rules: work runs within [min, max] days, rest runs of at least the minimum, forbidden
+ *     type successions and the minimum rest between adjacent days — including the fixed days just
+ *     before and after the window;
+ *   - availability, days off, pinned cells, per-type limits already used up outside the window.
+ * The total-minutes window [min, max] is kept by a Lagrange price per minute, found by bisection.
+ * Weekend counts, weekly minutes, skills and the rest are not modelled: the proposal is scored by
+ * SearchState with every registered constraint, like any other move, so they are still enforced.
+ */
+import type { Compiled } from '../compiled';
+import { weightOf } from '../compiled';
+import { isAvailable } from '../constraints/availability';
+
+/** Longest window the DP is asked to lay out (bounded by the move buffer). */
+export const MAX_DP_WINDOW = 28;
+/** Weekend layers the DP tracks at most (a whole year holds 52 weekends). */
+const MAX_WEEKEND_LAYERS = 60;
+
+export class RowDp {
+  private readonly coverWeight: number;
+  private readonly prefWeight: number;
+  /** Per window day: options (shift indices; −1 stands for off), their separable costs and minutes. */
+  private opts: Int32Array[] = [];
+  private nOpt = new Int32Array(0);
+  private base: Float64Array[] = [];
+  private mins: Int32Array[] = [];
+  /** DP values and back-pointers per window day, sized for `layers` weekend layers. */
+  private value: Float64Array[] = [];
+  private from: Int32Array[] = [];
+  private layers = 0;
+  /** The layout found by the last successful solve(), one cell per window day. */
+  out = new Int32Array(0);
+  private readonly maxOpt: number;
+  private readonly maxStates: number;
+  private readonly weCounted: Uint8Array;
+  private readonly typePrice: Float64Array;
+  private readonly typeUsed: Int32Array;
+  private rawBase: Float64Array[] = [];
+
+  constructor(
+    private readonly c: Compiled,
+    private readonly locked: Uint8Array,
+  ) {
+    this.coverWeight = weightOf(c, 'coverHeadcount', 1);
+    this.prefWeight = weightOf(c, 'shiftPreference', 1);
+    let maxPerDay = 0;
+    for (const day of c.shiftsByDay) maxPerDay = Math.max(maxPerDay, day.length);
+    this.maxOpt = maxPerDay + 1;
+    let maxRun = 1;
+    let maxOff = 1;
+    for (let p = 0; p < c.P; p++) {
+      const r = c.people.maxConsecutiveWorkDays[p];
+      maxRun = Math.max(maxRun, r >= 0 ? r : 0, c.people.minConsecutiveWorkDays[p]);
+      maxOff = Math.max(maxOff, c.people.minConsecutiveDaysOff[p]);
+    }
+    this.maxStates = this.maxOpt * Math.min(maxRun, c.D + 1) + Math.min(maxOff, c.D + 1) + 1;
+    this.weCounted = new Uint8Array(c.weekendCount);
+    this.typePrice = new Float64Array(c.T);
+    this.typeUsed = new Int32Array(c.T);
+  }
+
+  /** Grows the scratch arrays to w days × K weekend layers. */
+  private ensure(w: number, K: number): void {
+    if (w > this.opts.length) {
+      const grow = w - this.opts.length;
+      for (let i = 0; i < grow; i++) {
+        this.opts.push(new Int32Array(this.maxOpt));
+        this.base.push(new Float64Array(this.maxOpt));
+        this.rawBase.push(new Float64Array(this.maxOpt));
+        this.mins.push(new Int32Array(this.maxOpt));
+      }
+      this.nOpt = new Int32Array(w);
+      this.out = new Int32Array(w);
+      this.layers = 0;
+    }
+    if (K > this.layers || this.value.length < this.opts.length) {
+      this.layers = Math.max(K, this.layers);
+      this.value = this.opts.map(() => new Float64Array(this.maxStates * this.layers));
+      this.from = this.opts.map(() => new Int32Array(this.maxStates * this.layers));
+    }
+  }
+
+  /**
+   * Lays out person p's days [a, b] given the staff counts `count`
+   * (including p's current cells). Writes the new shifts (−1 = off) into `out[0 .. b − a]` and
+   * returns true, or returns false when no layout keeps the run rules with the fixed days around.
+   */
+  solve(x: Int32Array, count: Int32Array, p: number, a: number, b: number): boolean {
+    const c = this.c;
+    const { D, T } = c;
+    const w = b - a + 1;
+    if (w <= 0) return false;
+    this.ensure(w, 1);
+    const row = p * D;
+    const minRun = Math.max(1, c.people.minConsecutiveWorkDays[p]);
+    const maxRunRaw = c.people.maxConsecutiveWorkDays[p];
+    const R = Math.min(D + 1, maxRunRaw >= 0 ? Math.max(1, maxRunRaw) : minRun);
+    const F = Math.min(D + 1, Math.max(1, c.people.minConsecutiveDaysOff[p]));
+    const minRest = c.people.minRestMinutes[p];
+
+    // Minutes and per-type use outside the window.
+    let outsideMinutes = 0;
+    const typeLeft = new Int32Array(T);
+    for (let t = 0; t < T; t++) typeLeft[t] = c.people.maxShiftsPerType[p * T + t];
+    for (let d = 0; d < D; d++) {
+      if (d >= a && d <= b) continue;
+      const s = x[row + d];
+      if (s < 0) continue;
+      outsideMinutes += c.shiftMinutes[s];
+      const t = c.shiftType[s];
+      if (typeLeft[t] > 0) typeLeft[t]--;
+    }
+
+    // Options and their separable costs.
+    for (let i = 0; i < w; i++) {
+      const d = a + i;
+      const cell = row + d;
+      const o = this.opts[i];
+      const base = this.base[i];
+      const mins = this.mins[i];
+      let n = 0;
+      const cur = x[cell];
+      if (this.locked[cell]) {
+        o[n] = cur;
+        base[n] = 0;
+        mins[n++] = cur >= 0 ? c.shiftMinutes[cur] : 0;
+      } else {
+        o[n] = -1;
+        base[n] = 0;
+        mins[n++] = 0;
+        for (const s of c.shiftsByDay[d]) {
+          const t = c.shiftType[s];
+          if (typeLeft[t] === 0 || !isAvailable(c, p, s)) continue;
+          const others = count[s] - (cur === s ? 1 : 0);
+          o[n] = s;
+          base[n] = (others < c.shiftHeadcount[s] ? -c.shiftUnderWeight[s] : c.shiftOverWeight[s]) * this.coverWeight;
+          mins[n++] = c.shiftMinutes[s];
+        }
+      }
+      this.nOpt[i] = n;
+    }
+    // Wishes: cost of each option against this person's preferences on the window's days.
+    for (const pr of c.preferences[p]) {
+      if (pr.day < a || pr.day > b) continue;
+      const i = pr.day - a;
+      const o = this.opts[i];
+      const k = pr.weight * this.prefWeight;
+      for (let j = 0; j < this.nOpt[i]; j++) {
+        const s = o[j];
+        let unmet: boolean;
+        switch (pr.kind) {
+          case 'wantShift':
+            unmet = s !== pr.shift;
+            break;
+          case 'avoidShift':
+            unmet = s === pr.shift;
+            break;
+          case 'wantType':
+            unmet = s < 0 || c.shiftType[s] !== pr.type;
+            break;
+          case 'avoidType':
+            unmet = s >= 0 && c.shiftType[s] === pr.type;
+            break;
+          default:
+            unmet = s >= 0;
+        }
+        if (unmet) this.base[i][j] += k;
+      }
+    }
+
+    const typePrice = this.typePrice;
+    const used = this.typeUsed;
+    for (let i = 0; i < w; i++) this.rawBase[i].set(this.base[i]);
+
+    // The fixed days around the window.
+    const prev = a > 0 ? x[row + a - 1] : -1;
+    let prevRun = 0; // length of the run (work if prev ≥ 0, else off) ending at a − 1
+    let prevFromStart = false;
+    if (a > 0) {
+      let d = a - 1;
+      while (d >= 0 && (x[row + d] >= 0) === prev >= 0) {
+        prevRun++;
+        d--;
+      }
+      prevFromStart = d < 0;
+    }
+    const next = b + 1 < D ? x[row + b + 1] : -1;
+    let nextRun = 0;
+    if (b + 1 < D) {
+      let d = b + 1;
+      while (d < D && (x[row + d] >= 0) === next >= 0) {
+        nextRun++;
+        d++;
+      }
+    }
+
+    const allowedAfter = (s1: number, s2: number): boolean => {
+      if (c.hasForbiddenNext && c.forbiddenNext[c.shiftType[s1] * T + c.shiftType[s2]] === 1) return false;
+      return !(minRest > 0 && c.shiftStart[s2] - c.shiftEnd[s1] < minRest);
+    };
+
+    const minM = c.people.minTotalMinutes[p];
+    const maxM = c.people.maxTotalMinutes[p];
+    const lo = minM > 0 ? minM - outsideMinutes : -Infinity;
+    const hi = maxM >= 0 ? maxM - outsideMinutes : Infinity;
+
+    // Weekends: counted when a weekend day is worked and that weekend is not yet worked (outside
+    // the window, or on the previous window day). Tracked as a layer of the state only when the
+    // weekends left could run out inside the window.
+    const maxWe = c.people.maxWeekendsWorked[p];
+    let K = 1;
+    let trackWe = false;
+    const weCounted = this.weCounted;
+    if (maxWe >= 0 && c.weekendCount > 0) {
+      weCounted.fill(0, 0, c.weekendCount);
+      let used = 0;
+      for (let d = 0; d < D; d++) {
+        if (d >= a && d <= b) continue;
+        const we = c.weekendOfDay[d];
+        if (we >= 0 && x[row + d] >= 0 && !weCounted[we]) {
+          weCounted[we] = 1;
+          used++;
+        }
+      }
+      let open = 0;
+      for (let d = a; d <= b; d++) {
+        const we = c.weekendOfDay[d];
+        if (we >= 0 && !weCounted[we] && (d === a || c.weekendOfDay[d - 1] !== we)) open++;
+      }
+      const left = Math.max(0, maxWe - used);
+      if (left < open) {
+        trackWe = true;
+        K = left + 1;
+      }
+    }
+    if (K > MAX_WEEKEND_LAYERS) return false;
+    this.ensure(w, K);
+
+    // State index: layer k (weekends used in the window) × [off run r (1..F) → r − 1;
+    // work on option j with run r (1..R) → F + j·R + r − 1].
+    const run = (lambda: number): number => {
+      for (let i = 0; i < w; i++) {
+        const d = a + i;
+        const n = this.nOpt[i];
+        const L = F + n * R;
+        const val = this.value[i];
+        const from = this.from[i];
+        val.fill(Infinity, 0, K * L);
+        const o = this.opts[i];
+        const base = this.base[i];
+        const mins = this.mins[i];
+        const we = trackWe ? c.weekendOfDay[d] : -1;
+        const weOpen = we >= 0 && !weCounted[we];
+        // Working today uses a weekend unless yesterday (in the window, same weekend) was worked.
+        const sameAsYesterday = weOpen && i > 0 && c.weekendOfDay[d - 1] === we;
+        const relax = (to: number, v: number, f: number) => {
+          if (v < val[to]) {
+            val[to] = v;
+            from[to] = f;
+          }
+        };
+        if (i === 0) {
+          // From the fixed day before the window (or the horizon start); layer 0.
+          for (let j = 0; j < n; j++) {
+            const s = o[j];
+            const cost = base[j] + lambda * mins[j];
+            if (s < 0) {
+              const offOk = a === 0 || prev < 0 || prevRun >= minRun || prevFromStart;
+              if (!offOk) continue;
+              const r = a === 0 || (prev < 0 && prevFromStart) ? F : prev < 0 ? Math.min(F, prevRun + 1) : 1;
+              relax(r - 1, cost, -1);
+              continue;
+            }
+            const k = weOpen ? 1 : 0;
+            if (k >= K) continue;
+            if (a === 0 || prev < 0) {
+              if (a > 0 && prevRun < F && !prevFromStart) continue;
+              relax(k * L + F + j * R, cost, -1);
+            } else {
+              if (maxRunRaw >= 0 && prevRun + 1 > maxRunRaw) continue;
+              if (!allowedAfter(prev, s)) continue;
+              relax(k * L + F + j * R + Math.min(R, prevRun + 1) - 1, cost, -1);
+            }
+          }
+          continue;
+        }
+        const pv = this.value[i - 1];
+        const po = this.opts[i - 1];
+        const pn = this.nOpt[i - 1];
+        const PL = F + pn * R;
+        for (let k = 0; k < K; k++) {
+          const pk = k * PL;
+          for (let j = 0; j < n; j++) {
+            const s = o[j];
+            const cost = base[j] + lambda * mins[j];
+            if (s < 0) {
+              const to0 = k * L;
+              for (let r = 1; r <= F; r++) {
+                const v = pv[pk + r - 1];
+                if (v < Infinity) relax(to0 + Math.min(F, r + 1) - 1, v + cost, pk + r - 1);
+              }
+              for (let pj = 0; pj < pn; pj++) {
+                if (po[pj] < 0) continue;
+                for (let r = minRun; r <= R; r++) {
+                  const st = pk + F + pj * R + r - 1;
+                  const v = pv[st];
+                  if (v < Infinity) relax(to0, v + cost, st);
+                }
+              }
+              continue;
+            }
+            // From off: a new weekend is used if today is an open weekend day.
+            const kOff = k + (weOpen ? 1 : 0);
+            if (kOff < K) {
+              const v0 = pv[pk + F - 1];
+              if (v0 < Infinity) relax(kOff * L + F + j * R, v0 + cost, pk + F - 1);
+            }
+            const kWork = k + (weOpen && !sameAsYesterday ? 1 : 0);
+            if (kWork >= K) continue;
+            const to0 = kWork * L + F + j * R;
+            for (let pj = 0; pj < pn; pj++) {
+              const ps = po[pj];
+              if (ps < 0 || !allowedAfter(ps, s)) continue;
+              for (let r = 1; r <= R; r++) {
+                if (maxRunRaw >= 0 && r + 1 > maxRunRaw) break;
+                const st = pk + F + pj * R + r - 1;
+                const v = pv[st];
+                if (v < Infinity) relax(to0 + Math.min(R, r + 1) - 1, v + cost, st);
+              }
+            }
+          }
+        }
+      }
+      // Close against the fixed day after the window.
+      const last = w - 1;
+      const val = this.value[last];
+      const n = this.nOpt[last];
+      const o = this.opts[last];
+      const L = F + n * R;
+      let best = Infinity;
+      let bestSt = -1;
+      for (let st = 0; st < K * L; st++) {
+        const v = val[st];
+        if (v >= best) continue;
+        const q = st % L;
+        if (b + 1 < D) {
+          if (q < F) {
+            if (next >= 0 && q + 1 < F) continue;
+          } else {
+            const j = Math.floor((q - F) / R);
+            const r = ((q - F) % R) + 1;
+            if (next >= 0) {
+              if (maxRunRaw >= 0 && r + nextRun > maxRunRaw) continue;
+              if (!allowedAfter(o[j], next)) continue;
+            } else if (r < minRun) continue;
+          }
+        }
+        best = v;
+        bestSt = st;
+      }
+      if (bestSt < 0) return -1;
+      // Trace back.
+      let st = bestSt;
+      let minutes = 0;
+      for (let i = last; i >= 0; i--) {
+        const Li = F + this.nOpt[i] * R;
+        const q = st % Li;
+        const s = q < F ? -1 : this.opts[i][Math.floor((q - F) / R)];
+        this.out[i] = s;
+        if (s >= 0) minutes += c.shiftMinutes[s];
+        st = this.from[i][st];
+      }
+      return minutes;
+    };
+
+    /** Finds a minute price whose layout lands inside [lo, hi]; false when none does. */
+    const fit = (): boolean => {
+      const m = run(0);
+      if (m < 0) return false;
+      if (m >= lo && m <= hi) return true;
+      // Price minutes until the window's total lands inside [lo, hi] (bisection on λ).
+      const tooMany = m > hi;
+      let l = tooMany ? 0 : -1;
+      let h = tooMany ? 1 : 0;
+      for (let k = 0; k < 12; k++) {
+        const v = run(tooMany ? h : l);
+        if (v < 0) return false;
+        if (tooMany ? v <= hi : v >= lo) break;
+        if (tooMany) h *= 2;
+        else l *= 2;
+      }
+      for (let k = 0; k < 14; k++) {
+        const mid = (l + h) / 2;
+        const v = run(mid);
+        if (v < 0) return false;
+        if (v >= lo && v <= hi) return true;
+        if (v > hi) l = mid;
+        else h = mid;
+      }
+      return false;
+    };
+    // Per-type limits bind when the window could use a type more often than it has left: price
+    // the over-used types up until the layout keeps every limit (a few subgradient rounds).
+    typePrice.fill(0);
+    for (let round = 0; round < 8; round++) {
+      if (!fit()) return false;
+      used.fill(0);
+      for (let i = 0; i < w; i++) if (this.out[i] >= 0) used[c.shiftType[this.out[i]]]++;
+      let over = false;
+      for (let t = 0; t < T; t++) {
+        if (typeLeft[t] >= 0 && used[t] > typeLeft[t]) {
+          over = true;
+          typePrice[t] += 50 * (round + 1);
+        }
+      }
+      if (!over) return true;
+      // Re-price the options of the over-used types.
+      for (let i = 0; i < w; i++) {
+        const o = this.opts[i];
+        for (let j = 0; j < this.nOpt[i]; j++) if (o[j] >= 0) this.base[i][j] = this.rawBase[i][j] + typePrice[c.shiftType[o[j]]];
+      }
+    }
+    return false;
+  }
+}
