@@ -24,6 +24,13 @@ import { isAvailable } from '../constraints/availability';
 export const MAX_DP_WINDOW = 28;
 /** Weekend layers the DP tracks at most (a whole year holds 52 weekends). */
 const MAX_WEEKEND_LAYERS = 60;
+/** Largest state table (states × days) the exact-minutes DP builds. */
+const EXACT_BUDGET = 2_000_000;
+
+function gcd(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
 
 export class RowDp {
   private readonly coverWeight: number;
@@ -36,7 +43,6 @@ export class RowDp {
   /** DP values and back-pointers per window day, sized for `layers` weekend layers. */
   private value: Float64Array[] = [];
   private from: Int32Array[] = [];
-  private layers = 0;
   /** The layout found by the last successful solve(), one cell per window day. */
   out = new Int32Array(0);
   private readonly maxOpt: number;
@@ -68,24 +74,25 @@ export class RowDp {
     this.typeUsed = new Int32Array(c.T);
   }
 
-  /** Grows the scratch arrays to w days × K weekend layers. */
-  private ensure(w: number, K: number): void {
-    if (w > this.opts.length) {
-      const grow = w - this.opts.length;
-      for (let i = 0; i < grow; i++) {
-        this.opts.push(new Int32Array(this.maxOpt));
-        this.base.push(new Float64Array(this.maxOpt));
-        this.rawBase.push(new Float64Array(this.maxOpt));
-        this.mins.push(new Int32Array(this.maxOpt));
-      }
+  /** Grows the scratch arrays to w days × `layers` state layers (each day only as far as needed). */
+  private ensure(w: number, layers: number): void {
+    while (this.opts.length < w) {
+      this.opts.push(new Int32Array(this.maxOpt));
+      this.base.push(new Float64Array(this.maxOpt));
+      this.rawBase.push(new Float64Array(this.maxOpt));
+      this.mins.push(new Int32Array(this.maxOpt));
+      this.value.push(new Float64Array(0));
+      this.from.push(new Int32Array(0));
+    }
+    if (this.nOpt.length < w) {
       this.nOpt = new Int32Array(w);
       this.out = new Int32Array(w);
-      this.layers = 0;
     }
-    if (K > this.layers || this.value.length < this.opts.length) {
-      this.layers = Math.max(K, this.layers);
-      this.value = this.opts.map(() => new Float64Array(this.maxStates * this.layers));
-      this.from = this.opts.map(() => new Int32Array(this.maxStates * this.layers));
+    const size = this.maxStates * layers;
+    for (let i = 0; i < w; i++) {
+      if (this.value[i].length >= size) continue;
+      this.value[i] = new Float64Array(size);
+      this.from[i] = new Int32Array(size);
     }
   }
 
@@ -203,6 +210,7 @@ export class RowDp {
       }
     }
 
+    const nextToEnd = b + 1 + nextRun === D;
     const allowedAfter = (s1: number, s2: number): boolean => {
       if (c.hasForbiddenNext && c.forbiddenNext[c.shiftType[s1] * T + c.shiftType[s2]] === 1) return false;
       return !(minRest > 0 && c.shiftStart[s2] - c.shiftEnd[s1] < minRest);
@@ -245,16 +253,20 @@ export class RowDp {
     if (K > MAX_WEEKEND_LAYERS) return false;
     this.ensure(w, K);
 
-    // State index: layer k (weekends used in the window) × [off run r (1..F) → r − 1;
-    // work on option j with run r (1..R) → F + j·R + r − 1].
+    // State index: layer q = k·M + μ (k weekends used in the window; μ minutes used in the
+    // window in units of g, tracked only when M > 1) × [off run r (1..F) → r − 1; work on
+    // option j with run r (1..R) → F + j·R + r − 1].
+    let M = 1;
+    let g = 1;
     const run = (lambda: number): number => {
+      const KM = K * M;
       for (let i = 0; i < w; i++) {
         const d = a + i;
         const n = this.nOpt[i];
         const L = F + n * R;
         const val = this.value[i];
         const from = this.from[i];
-        val.fill(Infinity, 0, K * L);
+        val.fill(Infinity, 0, KM * L);
         const o = this.opts[i];
         const base = this.base[i];
         const mins = this.mins[i];
@@ -281,14 +293,16 @@ export class RowDp {
               continue;
             }
             const k = weOpen ? 1 : 0;
-            if (k >= K) continue;
+            const mu = M > 1 ? mins[j] / g : 0;
+            if (k >= K || mu >= M) continue;
+            const layer = (k * M + mu) * L;
             if (a === 0 || prev < 0) {
               if (a > 0 && prevRun < F && !prevFromStart) continue;
-              relax(k * L + F + j * R, cost, -1);
+              relax(layer + F + j * R, cost, -1);
             } else {
               if (maxRunRaw >= 0 && prevRun + 1 > maxRunRaw) continue;
               if (!allowedAfter(prev, s)) continue;
-              relax(k * L + F + j * R + Math.min(R, prevRun + 1) - 1, cost, -1);
+              relax(layer + F + j * R + Math.min(R, prevRun + 1) - 1, cost, -1);
             }
           }
           continue;
@@ -297,13 +311,15 @@ export class RowDp {
         const po = this.opts[i - 1];
         const pn = this.nOpt[i - 1];
         const PL = F + pn * R;
-        for (let k = 0; k < K; k++) {
-          const pk = k * PL;
+        for (let q = 0; q < KM; q++) {
+          const k = (q / M) | 0;
+          const mu = q - k * M;
+          const pk = q * PL;
           for (let j = 0; j < n; j++) {
             const s = o[j];
             const cost = base[j] + lambda * mins[j];
             if (s < 0) {
-              const to0 = k * L;
+              const to0 = q * L;
               for (let r = 1; r <= F; r++) {
                 const v = pv[pk + r - 1];
                 if (v < Infinity) relax(to0 + Math.min(F, r + 1) - 1, v + cost, pk + r - 1);
@@ -318,15 +334,17 @@ export class RowDp {
               }
               continue;
             }
+            const mu2 = M > 1 ? mu + mins[j] / g : 0;
+            if (mu2 >= M) continue;
             // From off: a new weekend is used if today is an open weekend day.
             const kOff = k + (weOpen ? 1 : 0);
             if (kOff < K) {
               const v0 = pv[pk + F - 1];
-              if (v0 < Infinity) relax(kOff * L + F + j * R, v0 + cost, pk + F - 1);
+              if (v0 < Infinity) relax((kOff * M + mu2) * L + F + j * R, v0 + cost, pk + F - 1);
             }
             const kWork = k + (weOpen && !sameAsYesterday ? 1 : 0);
             if (kWork >= K) continue;
-            const to0 = kWork * L + F + j * R;
+            const to0 = (kWork * M + mu2) * L + F + j * R;
             for (let pj = 0; pj < pn; pj++) {
               const ps = po[pj];
               if (ps < 0 || !allowedAfter(ps, s)) continue;
@@ -348,20 +366,26 @@ export class RowDp {
       const L = F + n * R;
       let best = Infinity;
       let bestSt = -1;
-      for (let st = 0; st < K * L; st++) {
+      for (let st = 0; st < KM * L; st++) {
         const v = val[st];
         if (v >= best) continue;
+        if (M > 1) {
+          const mu = ((st / L) | 0) % M;
+          if (mu * g < lo || mu * g > hi) continue;
+        }
         const q = st % L;
         if (b + 1 < D) {
+          // The fixed run after the window must stay long enough once cut off from the window.
           if (q < F) {
-            if (next >= 0 && q + 1 < F) continue;
+            if (next >= 0 && (q + 1 < F || (nextRun < minRun && !nextToEnd))) continue;
+            if (next < 0 && q + 1 + nextRun < F && !nextToEnd) continue;
           } else {
             const j = Math.floor((q - F) / R);
             const r = ((q - F) % R) + 1;
             if (next >= 0) {
               if (maxRunRaw >= 0 && r + nextRun > maxRunRaw) continue;
               if (!allowedAfter(o[j], next)) continue;
-            } else if (r < minRun) continue;
+            } else if (r < minRun || (nextRun < F && !nextToEnd)) continue;
           }
         }
         best = v;
@@ -380,6 +404,37 @@ export class RowDp {
         st = this.from[i][st];
       }
       return minutes;
+    };
+
+    /**
+     * The exact alternative to pricing: minutes as a state layer, in units of the gcd of the
+     * window's shift lengths. Used when pricing finds no layout inside [lo, hi] (the priced
+     * layouts jump over it) and the state space is small enough.
+     */
+    const exactMinutes = (): boolean => {
+      let gg = 0;
+      let most = 0;
+      for (let i = 0; i < w; i++) {
+        let dayMax = 0;
+        for (let j = 0; j < this.nOpt[i]; j++) {
+          const m = this.mins[i][j];
+          if (m > 0) gg = gcd(gg, m);
+          dayMax = Math.max(dayMax, m);
+        }
+        most += dayMax;
+      }
+      if (gg === 0 || hi < 0) return false;
+      const units = Math.floor(Math.min(hi, most) / gg) + 1;
+      if (units * K * this.maxStates * w > EXACT_BUDGET) return false;
+      this.ensure(w, units * K);
+      M = units;
+      g = gg;
+      try {
+        return run(0) >= 0;
+      } finally {
+        M = 1;
+        g = 1;
+      }
     };
 
     /** Finds a minute price whose layout lands inside [lo, hi]; false when none does. */
@@ -412,7 +467,7 @@ export class RowDp {
     // the over-used types up until the layout keeps every limit (a few subgradient rounds).
     typePrice.fill(0);
     for (let round = 0; round < 8; round++) {
-      if (!fit()) return false;
+      if (!fit() && !exactMinutes()) return false;
       used.fill(0);
       for (let i = 0; i < w; i++) if (this.out[i] >= 0) used[c.shiftType[this.out[i]]]++;
       let over = false;

@@ -1,0 +1,126 @@
+/**
+ * The row re-layout DP on tiny rows whose best layout can be worked out by hand: it must put work
+ * where cover is short, keep the run, rest, weekend, minute and per-type rules — including against
+ * the fixed days just outside the window — and never touch a pinned cell.
+ */
+import { compile, rosterToCells } from '../../../src/scheduler/compile';
+import type { Compiled } from '../../../src/scheduler/compiled';
+import { RowDp } from '../../../src/scheduler/search/rowDp';
+import { tallyFromCells } from '../../../src/scheduler/tally';
+import type { Person, Roster } from '../../../src/scheduler/model';
+import { dailyShifts, problem, rosterOf, row } from '../helpers';
+
+const H8 = 480;
+
+function setup(days: number, people: Person[], roster: Roster, types: Array<{ type: string; hour?: number }> = [{ type: 'D' }], pinned: Roster['assignments'] = []) {
+  const c = compile(problem(days, people, dailyShifts(days, types), { pinned }));
+  const x = rosterToCells(c, roster).cells;
+  const locked = new Uint8Array(c.P * c.D);
+  for (let i = 0; i < x.length; i++) if (c.pinnedCell[i] >= 0) {
+    x[i] = c.pinnedCell[i];
+    locked[i] = 1;
+  }
+  return { c, x, locked, count: tallyFromCells(c, x).count };
+}
+
+/** The DP's layout as shift ids ('.' for off). */
+function layout(c: Compiled, dp: RowDp, a: number, b: number): string[] {
+  return Array.from({ length: b - a + 1 }, (_, i) => (dp.out[i] >= 0 ? c.shiftIds[dp.out[i]] : '.'));
+}
+
+describe('RowDp', () => {
+  // b covers days 0–2; a's four shifts belong on the uncovered days 3–6, as one run of four.
+  const b: Person = { id: 'b' };
+  it('puts exactly the allowed minutes on the under-staffed days, as one legal run', () => {
+    const a: Person = { id: 'a', limits: { minTotalMinutes: 4 * H8, maxTotalMinutes: 4 * H8, maxConsecutiveWorkDays: 5, minConsecutiveWorkDays: 2, minConsecutiveDaysOff: 2 } };
+    const { c, x, locked, count } = setup(7, [a, b], rosterOf({ b: row('xxx....'), a: row('xxxx...') }));
+    const dp = new RowDp(c, locked);
+    expect(dp.solve(x, count, c.personIndex.get('a')!, 0, 6)).toBe(true);
+    expect(layout(c, dp, 0, 6)).toEqual(['.', '.', '.', 'D3', 'D4', 'D5', 'D6']);
+  });
+
+  it('keeps the total-minutes window: two shifts, next to each other, on uncovered days', () => {
+    const a: Person = { id: 'a', limits: { minTotalMinutes: 2 * H8, maxTotalMinutes: 2 * H8, minConsecutiveWorkDays: 2 } };
+    const { c, x, locked, count } = setup(7, [a, b], rosterOf({ b: row('xxx....') }));
+    const dp = new RowDp(c, locked);
+    expect(dp.solve(x, count, c.personIndex.get('a')!, 0, 6)).toBe(true);
+    const worked = layout(c, dp, 0, 6).flatMap((s, d) => (s === '.' ? [] : [d]));
+    expect(worked).toHaveLength(2);
+    expect(worked[1] - worked[0]).toBe(1);
+    expect(worked[0]).toBeGreaterThanOrEqual(3);
+  });
+
+  it('works at most the allowed number of weekends', () => {
+    // Cover is short only on the two weekends (days 5, 6, 12, 13); a may work one of them.
+    const a: Person = { id: 'a', limits: { maxWeekendsWorked: 1 } };
+    const { c, x, locked, count } = setup(14, [a, b], rosterOf({ b: row('xxxxx..xxxxx..') }));
+    const dp = new RowDp(c, locked);
+    expect(dp.solve(x, count, c.personIndex.get('a')!, 0, 13)).toBe(true);
+    const worked = layout(c, dp, 0, 13).flatMap((s, d) => (s === '.' ? [] : [d]));
+    expect([[5, 6], [12, 13]]).toContainEqual(worked);
+  });
+
+  it('respects the run that ends just before the window', () => {
+    // a worked days 0–2 (outside the window) and may work 3 days in a row: day 3 must be off.
+    const a: Person = { id: 'a', limits: { maxConsecutiveWorkDays: 3 } };
+    const { c, x, locked, count } = setup(7, [a], rosterOf({ a: row('xxx....') }));
+    const dp = new RowDp(c, locked);
+    expect(dp.solve(x, count, 0, 3, 6)).toBe(true);
+    expect(layout(c, dp, 3, 6)).toEqual(['.', 'D4', 'D5', 'D6']);
+  });
+
+  it('leaves a minimum rest run before the fixed work that follows the window', () => {
+    // Days 4–6 are worked and fixed; with at least 2 days off, days 2 and 3 must both be off.
+    const a: Person = { id: 'a', limits: { minConsecutiveDaysOff: 2, maxConsecutiveWorkDays: 5 } };
+    const { c, x, locked, count } = setup(7, [a], rosterOf({ a: row('....xxx') }));
+    const dp = new RowDp(c, locked);
+    expect(dp.solve(x, count, 0, 0, 3)).toBe(true);
+    expect(layout(c, dp, 0, 3)).toEqual(['D0', 'D1', '.', '.']);
+  });
+
+  it('does not cut the fixed work run after the window down below the minimum', () => {
+    // Day 3 (fixed, uncovered) is worked; days 0–2 are covered by b. Going off on days 0–2 would
+    // leave day 3 as a one-day run, so day 2 stays worked.
+    const a: Person = { id: 'a', limits: { minConsecutiveWorkDays: 2 } };
+    const { c, x, locked, count } = setup(7, [a, b], rosterOf({ b: row('xxx....'), a: row('xxxx...') }));
+    const dp = new RowDp(c, locked);
+    expect(dp.solve(x, count, c.personIndex.get('a')!, 0, 2)).toBe(true);
+    expect(layout(c, dp, 0, 2)).toEqual(['.', '.', 'D2']);
+  });
+
+  it('joins its last days off to the fixed rest after the window to reach the minimum rest', () => {
+    // Day 5 is a fixed day off before fixed work on 6–7; rest runs need 3 days, so 3 and 4 are off.
+    const a: Person = { id: 'a', limits: { minConsecutiveDaysOff: 3 } };
+    const { c, x, locked, count } = setup(8, [a], rosterOf({ a: row('......xx') }));
+    const dp = new RowDp(c, locked);
+    expect(dp.solve(x, count, 0, 0, 4)).toBe(true);
+    expect(layout(c, dp, 0, 4)).toEqual(['D0', 'D1', 'D2', '.', '.']);
+  });
+
+  it('keeps per-type limits by pricing the over-used type', () => {
+    // Both E and L are uncovered every day; a may take E only once and works exactly 3 days.
+    const a: Person = { id: 'a', limits: { maxShiftsPerType: { E: 1 }, minTotalMinutes: 3 * H8, maxTotalMinutes: 3 * H8 } };
+    const { c, x, locked, count } = setup(3, [a], rosterOf({}), [{ type: 'E', hour: 6 }, { type: 'L', hour: 14 }]);
+    const dp = new RowDp(c, locked);
+    expect(dp.solve(x, count, 0, 0, 2)).toBe(true);
+    const out = layout(c, dp, 0, 2);
+    expect(out.every((s) => s !== '.')).toBe(true);
+    expect(out.filter((s) => s.startsWith('E')).length).toBeLessThanOrEqual(1);
+  });
+
+  it('never moves a pinned cell', () => {
+    const a: Person = { id: 'a' };
+    const { c, x, locked, count } = setup(5, [a, b], rosterOf({ b: row('xxxxx') }), [{ type: 'D' }], [{ personId: 'a', shiftId: 'D2' }]);
+    const dp = new RowDp(c, locked);
+    expect(dp.solve(x, count, 0, 0, 4)).toBe(true);
+    // Every day is covered by b, so a works only the pinned day.
+    expect(layout(c, dp, 0, 4)).toEqual(['.', '.', 'D2', '.', '.']);
+  });
+
+  it('declines when no layout keeps the rules', () => {
+    // Exactly 3 shifts wanted but at most 1 day in a row, over 3 days: impossible.
+    const a: Person = { id: 'a', limits: { minTotalMinutes: 3 * H8, maxTotalMinutes: 3 * H8, maxConsecutiveWorkDays: 1 } };
+    const { c, x, locked, count } = setup(3, [a], rosterOf({}));
+    expect(new RowDp(c, locked).solve(x, count, 0, 0, 2)).toBe(false);
+  });
+});
