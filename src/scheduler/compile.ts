@@ -263,6 +263,8 @@ export function compile(problem: Problem, previous?: Roster): Compiled {
       fail(`${f}.kind`, 'must be wantShift, avoidShift, wantType, avoidType or wantDayOff');
     }
   });
+  // By day, so a move's re-scoring finds the wishes of its changed days by bisection.
+  for (const list of preferences) list.sort((a, b) => a.day - b.day);
 
   // Pinned assignments.
   const pinnedCell = new Int32Array(P * D).fill(-1);

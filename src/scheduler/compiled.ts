@@ -73,7 +73,7 @@ export interface Compiled {
   /** [from * T + to] 1 when type `to` may not follow type `from` on the next day. */
   forbiddenNext: Uint8Array;
   hasForbiddenNext: boolean;
-  /** Preferences per person, in compiled form. */
+  /** Preferences per person, in compiled form, sorted by day. */
   preferences: CompiledPreference[][];
   /** Pinned shift per person: list of shift indices. */
   pinnedByPerson: Int32Array[];

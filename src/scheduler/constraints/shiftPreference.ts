@@ -27,9 +27,17 @@ export const shiftPreference: PersonConstraint = {
 function preferenceRange(c: Compiled, p: number, x: Int32Array, off: number, weight: number, from: number, to: number, report?: Reporter): number {
     const prefs = c.preferences[p];
     let cost = 0;
-    for (let i = 0; i < prefs.length; i++) {
+    // Sorted by day (compile): start at the first wish on or after `from`.
+    let lo = 0;
+    let hi = prefs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (prefs[mid].day < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < prefs.length; i++) {
       const pr = prefs[i];
-      if (pr.day < from || pr.day > to) continue;
+      if (pr.day > to) break;
       const s = x[off + pr.day];
       let unmet: boolean;
       switch (pr.kind) {

@@ -100,8 +100,9 @@ export class RowDp {
    * Lays out person p's days [a, b] given the staff counts `count`
    * (including p's current cells). Writes the new shifts (−1 = off) into `out[0 .. b − a]` and
    * returns true, or returns false when no layout keeps the run rules with the fixed days around.
+   * `exactFallback` false skips the (slower) exact-minutes pass — for the search's cheap move.
    */
-  solve(x: Int32Array, count: Int32Array, p: number, a: number, b: number): boolean {
+  solve(x: Int32Array, count: Int32Array, p: number, a: number, b: number, exactFallback = true): boolean {
     const c = this.c;
     const { D, T } = c;
     const w = b - a + 1;
@@ -467,7 +468,7 @@ export class RowDp {
     // the over-used types up until the layout keeps every limit (a few subgradient rounds).
     typePrice.fill(0);
     for (let round = 0; round < 8; round++) {
-      if (!fit() && !exactMinutes()) return false;
+      if (!fit() && !(exactFallback && exactMinutes())) return false;
       used.fill(0);
       for (let i = 0; i < w; i++) if (this.out[i] >= 0) used[c.shiftType[this.out[i]]]++;
       let over = false;

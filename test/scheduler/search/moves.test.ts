@@ -54,3 +54,38 @@ describe('transfer move', () => {
     expect(withDrop).toBeGreaterThan(made / 4);
   });
 });
+
+describe('fixDp move', () => {
+  it('re-lays the row of a person who breaks a hard rule so that they no longer do', () => {
+    const days = 15;
+    const p = problem(
+      days,
+      [
+        { id: 'a', unavailableDays: [9], limits: { minTotalMinutes: 11 * 480, maxTotalMinutes: 11 * 480, maxConsecutiveWorkDays: 4, minConsecutiveWorkDays: 2, minConsecutiveDaysOff: 2 } },
+        { id: 'b' },
+      ],
+      dailyShifts(days, [{ type: 'D', headcount: 2 }]),
+    );
+    const c = compile(p);
+    const { x, locked } = initialGrid(c);
+    // a: 11 shifts in runs of 4, 4, 3 — but day 9 (unavailable) sits inside the second run.
+    [...'xxxx..xxxx..xxx'].forEach((ch, d) => (x[d] = ch === 'x' ? c.shiftsByDay[d][0] : -1));
+    const state = new SearchState(c, x, 1000);
+    expect(state.personHard(0)).toBeGreaterThan(0);
+    const random = mulberry32(9);
+    const gen = new MoveGenerator(c, locked, random, MOVE_KINDS.map((k) => (k === 'fixDp' ? 1 : 0)));
+    gen.staffed = state.tally.count;
+    gen.focus = () => state.samplePersonWithHard(random);
+    const m = new MoveBuffer();
+    let fixed = false;
+    for (let i = 0; i < 20 && !fixed; i++) {
+      if (!gen.generate(state.x, m)) continue;
+      for (let k = 0; k < m.n; k++) expect(Math.floor(m.cells[k] / days)).toBe(0);
+      state.propose(m.cells, m.values, m.n);
+      state.accept();
+      fixed = state.hard === 0;
+    }
+    expect(fixed).toBe(true);
+    expect(state.x[9]).toBe(-1);
+  });
+});
