@@ -101,6 +101,13 @@ export function weightOf(c: Compiled, name: string, fallback: number): number {
   return typeof w === 'number' ? w : fallback;
 }
 
+/** Most shifts on any one day (how wide a day's choice is). */
+export function maxShiftsPerDay(c: Compiled): number {
+  let max = 0;
+  for (const day of c.shiftsByDay) max = Math.max(max, day.length);
+  return max;
+}
+
 /** Does person p hold skill k? */
 export function hasSkill(c: Compiled, p: number, k: number): boolean {
   const w = c.people.skillWords[p * c.skillWordsPerPerson + (k >>> 5)];

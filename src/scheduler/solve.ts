@@ -3,7 +3,7 @@
  * Deterministic for a seed when given an iteration budget; clock and random source injectable;
  * cancellable through an AbortSignal (returns the best roster found so far).
  */
-import type { Compiled } from './compiled';
+import { maxShiftsPerDay, type Compiled } from './compiled';
 import { cellsToRoster, compile } from './compile';
 import { explainCells } from './explain';
 import type { Problem, Score, SolveOptions, SolveResult } from './model';
@@ -84,9 +84,7 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
       ? startExact(c, x, locked, (opts.timeLimitMs * 0.9 - (now() - start)) / 1000 - 1)
       : null;
   // Few shifts a day (rota-like): lay out whole rows; many sites a day: fill shift by shift.
-  let maxPerDay = 0;
-  for (const day of c.shiftsByDay) maxPerDay = Math.max(maxPerDay, day.length);
-  if (searchDefaults.rowConstruction && maxPerDay <= 64) constructRows(c, x, locked, random);
+  if (searchDefaults.rowConstruction && maxShiftsPerDay(c) <= 64) constructRows(c, x, locked, random);
   construct(c, x, locked, random);
   const state = new SearchState(c, x, searchDefaults.hardWeight);
   const gen = new MoveGenerator(c, locked, random);

@@ -4,7 +4,7 @@
  * A "want type" wish is unmet when the person is off that day or works another type.
  * Cost: weight × Σ weights of unmet wishes.
  */
-import type { Compiled } from '../compiled';
+import type { Compiled, CompiledPreference } from '../compiled';
 import type { Message } from '../model';
 import type { PersonConstraint, RawViolation, Reporter } from './types';
 import { personName, shiftLabel, shiftLabelZh } from './types';
@@ -24,6 +24,22 @@ export const shiftPreference: PersonConstraint = {
   },
 };
 
+/** Is wish `pr` unmet when its person holds shift s (−1 = off) on the wish's day? */
+export function wishUnmet(c: Compiled, pr: CompiledPreference, s: number): boolean {
+  switch (pr.kind) {
+    case 'wantShift':
+      return s !== pr.shift;
+    case 'avoidShift':
+      return s === pr.shift;
+    case 'wantType':
+      return s < 0 || c.shiftType[s] !== pr.type;
+    case 'avoidType':
+      return s >= 0 && c.shiftType[s] === pr.type;
+    default:
+      return s >= 0;
+  }
+}
+
 function preferenceRange(c: Compiled, p: number, x: Int32Array, off: number, weight: number, from: number, to: number, report?: Reporter): number {
     const prefs = c.preferences[p];
     let cost = 0;
@@ -39,24 +55,7 @@ function preferenceRange(c: Compiled, p: number, x: Int32Array, off: number, wei
       const pr = prefs[i];
       if (pr.day > to) break;
       const s = x[off + pr.day];
-      let unmet: boolean;
-      switch (pr.kind) {
-        case 'wantShift':
-          unmet = s !== pr.shift;
-          break;
-        case 'avoidShift':
-          unmet = s === pr.shift;
-          break;
-        case 'wantType':
-          unmet = s < 0 || c.shiftType[s] !== pr.type;
-          break;
-        case 'avoidType':
-          unmet = s >= 0 && c.shiftType[s] === pr.type;
-          break;
-        default:
-          unmet = s >= 0;
-      }
-      if (unmet) {
+      if (wishUnmet(c, pr, s)) {
         const k = pr.weight * weight;
         cost += k;
         report?.({

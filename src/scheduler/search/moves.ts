@@ -24,7 +24,7 @@
  */
 import type { Compiled } from '../compiled';
 import { isAvailable } from '../constraints/availability';
-import { MAX_DP_WINDOW, RowDp } from './rowDp';
+import { MAX_DP_WINDOW, RowDp, rowDpApplies } from './rowDp';
 import { constraints } from '../constraints';
 import type { PersonConstraint } from '../constraints/types';
 
@@ -87,10 +87,8 @@ export class MoveGenerator {
     mix: readonly number[] = moveMix,
   ) {
     this.next = nextSameShift(c);
-    let maxPerDay = 0;
-    for (const day of c.shiftsByDay) maxPerDay = Math.max(maxPerDay, day.length);
-    this.dpOk = maxPerDay <= 64 && c.D > DP_MIN_HORIZON;
-    this.dpFixOk = maxPerDay <= 64;
+    this.dpFixOk = rowDpApplies(c);
+    this.dpOk = this.dpFixOk && c.D > DP_MIN_HORIZON;
     this.hardRules = constraints.filter((k): k is PersonConstraint => k.scope === 'person' && k.hard && k.active(c));
     this.eligible = Array.from({ length: c.T }, (_, t) => {
       const list: number[] = [];
@@ -124,15 +122,8 @@ export class MoveGenerator {
   private coverFix(x: Int32Array, m: MoveBuffer): boolean {
     const c = this.c;
     const count = this.staffed;
-    if (!count || c.S === 0) return false;
-    let s = -1;
-    for (let i = 0; i < 16; i++) {
-      const t = this.int(c.S);
-      if (count[t] < c.shiftHeadcount[t]) {
-        s = t;
-        break;
-      }
-    }
+    if (!count) return false;
+    const s = this.underStaffed(16);
     if (s < 0) return false;
     const d = c.shiftDay[s];
     const D = c.D;
@@ -151,12 +142,12 @@ export class MoveGenerator {
     return false;
   }
 
-  /** A random under-staffed shift, or −1 when a few draws find none. */
-  private underStaffed(): number {
+  /** A random under-staffed shift, or −1 when `draws` draws find none. */
+  private underStaffed(draws: number): number {
     const c = this.c;
     const count = this.staffed;
     if (!count || c.S === 0) return -1;
-    for (let i = 0; i < 32; i++) {
+    for (let i = 0; i < draws; i++) {
       const t = this.int(c.S);
       if (count[t] < c.shiftHeadcount[t]) return t;
     }
@@ -165,7 +156,7 @@ export class MoveGenerator {
 
   private transfer(x: Int32Array, m: MoveBuffer): boolean {
     const c = this.c;
-    const s = this.underStaffed();
+    const s = this.underStaffed(32);
     if (s < 0) return false;
     const d = c.shiftDay[s];
     const D = c.D;

@@ -10,7 +10,7 @@ import type { Compiled } from '../compiled';
 import { weightOf } from '../compiled';
 import { constraints } from '../constraints';
 import { DP_WINDOW, nextSameShift } from './moves';
-import { MAX_DP_WINDOW, RowDp } from './rowDp';
+import { MAX_DP_WINDOW, RowDp, rowDpApplies } from './rowDp';
 import type { SearchState } from './state';
 
 /** Radius (days) searched around a dated violation. */
@@ -63,11 +63,9 @@ export function repairHard(state: SearchState, locked: Uint8Array, deadline: num
   const { P, D } = c;
   const cells = new Int32Array(MAX_DP_WINDOW);
   const values = new Int32Array(MAX_DP_WINDOW);
-  let maxPerDay = 0;
-  for (const day of c.shiftsByDay) maxPerDay = Math.max(maxPerDay, day.length);
   // Whole windows of the row laid out by the DP, which keeps the run and weekend rules exactly —
   // the one move that fixes a lone day off between two runs pinned by days off around it.
-  const dp = maxPerDay <= 64 ? new RowDp(c, locked) : null;
+  const dp = rowDpApplies(c) ? new RowDp(c, locked) : null;
   const w = Math.min(D, DP_WINDOW);
   const next = nextSameShift(c);
   // Whole-week swaps untangle weekend and run limits; on long horizons keep the pass short.

@@ -17,8 +17,9 @@
  * SearchState with every registered constraint, like any other move, so they are still enforced.
  */
 import type { Compiled } from '../compiled';
-import { weightOf } from '../compiled';
+import { maxShiftsPerDay, weightOf } from '../compiled';
 import { isAvailable } from '../constraints/availability';
+import { wishUnmet } from '../constraints/shiftPreference';
 
 /** Longest window the DP is asked to lay out (bounded by the move buffer). */
 export const MAX_DP_WINDOW = 28;
@@ -30,6 +31,14 @@ const EXACT_BUDGET = 2_000_000;
 function gcd(a: number, b: number): number {
   while (b) [a, b] = [b, a % b];
   return a;
+}
+
+/** Above this many shifts on a day the DP's state table gets too wide to pay (district scale). */
+const DP_MAX_SHIFTS_PER_DAY = 64;
+
+/** Does the row DP apply to this problem (rota-shaped: few shifts a day)? */
+export function rowDpApplies(c: Compiled): boolean {
+  return maxShiftsPerDay(c) <= DP_MAX_SHIFTS_PER_DAY;
 }
 
 export class RowDp {
@@ -58,9 +67,7 @@ export class RowDp {
   ) {
     this.coverWeight = weightOf(c, 'coverHeadcount', 1);
     this.prefWeight = weightOf(c, 'shiftPreference', 1);
-    let maxPerDay = 0;
-    for (const day of c.shiftsByDay) maxPerDay = Math.max(maxPerDay, day.length);
-    this.maxOpt = maxPerDay + 1;
+    this.maxOpt = maxShiftsPerDay(c) + 1;
     let maxRun = 1;
     let maxOff = 1;
     for (let p = 0; p < c.P; p++) {
@@ -162,27 +169,7 @@ export class RowDp {
       const i = pr.day - a;
       const o = this.opts[i];
       const k = pr.weight * this.prefWeight;
-      for (let j = 0; j < this.nOpt[i]; j++) {
-        const s = o[j];
-        let unmet: boolean;
-        switch (pr.kind) {
-          case 'wantShift':
-            unmet = s !== pr.shift;
-            break;
-          case 'avoidShift':
-            unmet = s === pr.shift;
-            break;
-          case 'wantType':
-            unmet = s < 0 || c.shiftType[s] !== pr.type;
-            break;
-          case 'avoidType':
-            unmet = s >= 0 && c.shiftType[s] === pr.type;
-            break;
-          default:
-            unmet = s >= 0;
-        }
-        if (unmet) this.base[i][j] += k;
-      }
+      for (let j = 0; j < this.nOpt[i]; j++) if (wishUnmet(c, pr, o[j])) this.base[i][j] += k;
     }
 
     const typePrice = this.typePrice;
