@@ -5,11 +5,10 @@ import { score, solve } from '../../src/scheduler';
 import type { SolveProgress } from '../../src/scheduler';
 import { readNrpFile } from '../../src/scheduler/nrp/parse';
 import { toProblem } from '../../src/scheduler/nrp/toProblem';
-import { locateNrpDir } from '../../src/scheduler/nrp/locate';
+import { nrpDir } from './nrp/nrpDir';
 import { dailyShifts, problem } from './helpers';
 import { richProblem } from './richProblem';
 
-const nrpDir = locateNrpDir(path.resolve(__dirname, '../..'));
 
 describe('solve', () => {
   it('finds a roster with no hard violation on a small rota where one is known', async () => {
