@@ -19,10 +19,15 @@
  *                 a nearby day on an over-staffed shift. Their minutes and run lengths stay about
  *                 the same, so the work moves to where cover is short instead of adding to rows
  *                 that are already at their limits (what leaves long NRP horizons under-staffed).
+ *  - handover:    person q hands one of their shifts to person p, who is off that day; p's days
+ *                 around it are laid out by the DP holding that shift, then q's days around it
+ *                 are laid out again by the DP. The one move here that re-plans two rows at once:
+ *                 on NRP rows whose minutes and weekends are used up, no single-row change pays,
+ *                 while two rows trading work do (see BENCH_NOTES.md, session 3).
  * A move is written into (cells, values, n) for SearchState.propose; locked (pinned) cells are
  * never touched.
  */
-import type { Compiled } from '../compiled';
+import { maxShiftsPerDay, type Compiled } from '../compiled';
 import { isAvailable } from '../constraints/availability';
 import { MAX_DP_WINDOW, RowDp, rowDpApplies } from './rowDp';
 import { constraints } from '../constraints';
@@ -30,8 +35,16 @@ import type { PersonConstraint } from '../constraints/types';
 
 export const MAX_BLOCK = 7;
 
-/** Default probabilities of change, swap, blockSwap, blockChange, rowSwap, coverFix, transfer, rowDp, fixDp. */
-export const moveMix: number[] = [0.2, 0.2, 0.3, 0.1, 0.1, 0.1, 0.1, 0.001, 0.001];
+/** Probability of the handover move (each costs two DP layouts, about a thousand cheap moves). */
+export const HANDOVER_SHARE = 0.02;
+/**
+ * Shifts a day above which the search leaves the handover out: the DP's cost grows with the
+ * square of the options a day, and at 20 s it made NRP 13 (18 shift types) and NRP 24 (32) worse
+ * even at a share of 0.1 %, while it helped on NRP 12 (10 types) and every instance with fewer.
+ */
+export const HANDOVER_MAX_SHIFTS_PER_DAY = 10;
+/** Default probabilities of change, swap, blockSwap, blockChange, rowSwap, coverFix, transfer, rowDp, fixDp, handover. */
+export const moveMix: number[] = [0.2, 0.2, 0.3, 0.1, 0.1, 0.1, 0.1, 0.001, 0.001, HANDOVER_SHARE];
 
 /** Days the rowDp move lays out at once. */
 export const DP_WINDOW = 14;
@@ -42,14 +55,17 @@ export const DP_WINDOW = 14;
  */
 export const DP_MIN_HORIZON = 84;
 
+/** Largest move: a handover lays out two windows (DP_WINDOW and MAX_DP_WINDOW days). */
+export const MAX_MOVE_CELLS = Math.max(2 * MAX_BLOCK + 2, DP_WINDOW + MAX_DP_WINDOW);
+
 export class MoveBuffer {
-  readonly cells = new Int32Array(Math.max(2 * MAX_BLOCK + 2, MAX_DP_WINDOW));
-  readonly values = new Int32Array(Math.max(2 * MAX_BLOCK + 2, MAX_DP_WINDOW));
+  readonly cells = new Int32Array(MAX_MOVE_CELLS);
+  readonly values = new Int32Array(MAX_MOVE_CELLS);
   n = 0;
   kind = 0;
 }
 
-export const MOVE_KINDS = ['change', 'swap', 'blockSwap', 'blockChange', 'rowSwap', 'coverFix', 'transfer', 'rowDp', 'fixDp'] as const;
+export const MOVE_KINDS = ['change', 'swap', 'blockSwap', 'blockChange', 'rowSwap', 'coverFix', 'transfer', 'rowDp', 'fixDp', 'handover'] as const;
 
 /** How far (days) the transfer move looks for a day to give up when the new day joins no run. */
 const TRANSFER_RADIUS = 7;
@@ -95,7 +111,8 @@ export class MoveGenerator {
       for (let p = 0; p < c.P; p++) if (c.people.maxShiftsPerType[p * c.T + t] !== 0) list.push(p);
       return Int32Array.from(list);
     });
-    const kinds = mix.map((m, k) => (k === 7 && !this.dpOk) || (k === 8 && !this.dpFixOk) ? 0 : m);
+    const handoverOk = this.dpFixOk && maxShiftsPerDay(c) <= HANDOVER_MAX_SHIFTS_PER_DAY;
+    const kinds = mix.map((m, k) => (k === 7 && !this.dpOk) || (k === 8 && !this.dpFixOk) || (k === 9 && !handoverOk) ? 0 : m);
     let acc = 0;
     const total = kinds.reduce((a, b) => a + b, 0);
     this.cumulative = kinds.map((m) => (acc += m / total));
@@ -232,6 +249,93 @@ export class MoveGenerator {
     return n > 0;
   }
 
+  /** Journal of the cells a handover has written so far (undone before the move is returned). */
+  private readonly jCells = new Int32Array(MAX_MOVE_CELLS + 1);
+  private readonly jOld = new Int32Array(MAX_MOVE_CELLS + 1);
+  private jn = 0;
+
+  /** Writes x[cell] = v and keeps the staff counts in step, journalled for undo. */
+  private write(x: Int32Array, cell: number, v: number): void {
+    const old = x[cell];
+    if (old === v) return;
+    const count = this.staffed!;
+    this.jCells[this.jn] = cell;
+    this.jOld[this.jn++] = old;
+    if (old >= 0) count[old]--;
+    if (v >= 0) count[v]++;
+    x[cell] = v;
+  }
+
+  /** Lays out the DP's answer for person p's days [a, a + w − 1] into x. */
+  private writeLayout(x: Int32Array, p: number, a: number, w: number): void {
+    const row = p * this.c.D + a;
+    for (let i = 0; i < w; i++) this.write(x, row + i, this.dp!.out[i]);
+  }
+
+  /**
+   * handover: q's shift s on day d goes to p (off that day); p's window is laid out by the DP
+   * holding s, then q's window by the DP. Both rows are written into x and the counts so the
+   * second DP sees the first one's answer, and everything is undone before the move is returned:
+   * the search state scores it like any other move.
+   */
+  private handover(x: Int32Array, m: MoveBuffer): boolean {
+    const c = this.c;
+    if (!this.staffed) return false;
+    const { P, D } = c;
+    if (P < 2) return false;
+    this.dp ??= new RowDp(c, this.locked);
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const p = this.person();
+      const d = this.int(D);
+      if (x[p * D + d] >= 0 || this.locked[p * D + d]) continue;
+      let q = this.int(P - 1);
+      if (q >= p) q++;
+      const s = x[q * D + d];
+      if (s < 0 || this.locked[q * D + d] || this.banned(p, s)) continue;
+      this.jn = 0;
+      this.write(x, q * D + d, -1);
+      const w1 = Math.min(D, DP_WINDOW);
+      const a1 = Math.max(0, Math.min(D - w1, d - this.int(w1)));
+      const ok = this.dp.solve(x, this.staffed, p, a1, a1 + w1 - 1, false, d, s);
+      if (ok) {
+        this.writeLayout(x, p, a1, w1);
+        const w2 = Math.min(D, MAX_DP_WINDOW);
+        const a2 = Math.max(0, Math.min(D - w2, d - this.int(w2)));
+        if (this.dp.solve(x, this.staffed, q, a2, a2 + w2 - 1, false)) this.writeLayout(x, q, a2, w2);
+      }
+      // The move is the journal's cells at their final values; then x and the counts are restored.
+      let n = 0;
+      for (let i = 0; i < this.jn; i++) {
+        const cell = this.jCells[i];
+        let seen = false;
+        for (let j = 0; j < n && !seen; j++) seen = m.cells[j] === cell;
+        if (seen) continue;
+        m.cells[n] = cell;
+        m.values[n++] = x[cell];
+      }
+      const count = this.staffed;
+      for (let i = this.jn - 1; i >= 0; i--) {
+        const cell = this.jCells[i];
+        const v = x[cell];
+        const old = this.jOld[i];
+        if (v >= 0) count[v]--;
+        if (old >= 0) count[old]++;
+        x[cell] = old;
+      }
+      this.jn = 0;
+      // Cells written and later written back to their first value are no change.
+      let k = 0;
+      for (let i = 0; i < n; i++) {
+        if (x[m.cells[i]] === m.values[i]) continue;
+        m.cells[k] = m.cells[i];
+        m.values[k++] = m.values[i];
+      }
+      m.n = k;
+      if (ok && k > 0) return true;
+    }
+    return false;
+  }
+
   /** A random day on which person p breaks a hard row rule (−1 if none is dated). */
   private violationDay(x: Int32Array, p: number): number {
     const c = this.c;
@@ -294,6 +398,7 @@ export class MoveGenerator {
     if (kind === 6) return this.transfer(x, m);
     if (kind === 7) return this.rowDp(x, m, false);
     if (kind === 8) return this.rowDp(x, m, true);
+    if (kind === 9) return this.handover(x, m);
     if (kind === 4) {
       if (D < 2) return false;
       const p = this.person();

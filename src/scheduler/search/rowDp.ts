@@ -108,8 +108,10 @@ export class RowDp {
    * (including p's current cells). Writes the new shifts (−1 = off) into `out[0 .. b − a]` and
    * returns true, or returns false when no layout keeps the run rules with the fixed days around.
    * `exactFallback` false skips the (slower) exact-minutes pass — for the search's cheap move.
+   * `forceDay`/`forceShift` (when forceDay ≥ 0) make the layout hold that shift on that day: the
+   * best row for p that covers a given shift (the step of an ejection chain).
    */
-  solve(x: Int32Array, count: Int32Array, p: number, a: number, b: number, exactFallback = true): boolean {
+  solve(x: Int32Array, count: Int32Array, p: number, a: number, b: number, exactFallback = true, forceDay = -1, forceShift = -1): boolean {
     const c = this.c;
     const { D, T } = c;
     const w = b - a + 1;
@@ -144,7 +146,13 @@ export class RowDp {
       const mins = this.mins[i];
       let n = 0;
       const cur = x[cell];
-      if (this.locked[cell]) {
+      if (d === forceDay) {
+        if (this.locked[cell] && cur !== forceShift) return false;
+        const others = count[forceShift] - (cur === forceShift ? 1 : 0);
+        o[n] = forceShift;
+        base[n] = (others < c.shiftHeadcount[forceShift] ? -c.shiftUnderWeight[forceShift] : c.shiftOverWeight[forceShift]) * this.coverWeight;
+        mins[n++] = c.shiftMinutes[forceShift];
+      } else if (this.locked[cell]) {
         o[n] = cur;
         base[n] = 0;
         mins[n++] = cur >= 0 ? c.shiftMinutes[cur] : 0;

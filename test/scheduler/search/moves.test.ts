@@ -1,11 +1,13 @@
 /**
  * The cover-directed moves of the neighbourhood: `transfer` must give an under-staffed shift a
  * person who is off that day, take back at most one other day of the same person's row, and never
- * touch a pinned cell.
+ * touch a pinned cell. `handover` re-plans two rows at once and must leave the roster and the
+ * staff counts it borrows exactly as they were.
  */
 import { compile } from '../../../src/scheduler/compile';
 import { MOVE_KINDS, MoveBuffer, MoveGenerator } from '../../../src/scheduler/search/moves';
 import { mulberry32 } from '../../../src/scheduler/search/rng';
+import { RowDp } from '../../../src/scheduler/search/rowDp';
 import { SearchState } from '../../../src/scheduler/search/state';
 import { initialGrid } from '../../../src/scheduler/solve';
 import { dailyShifts, problem } from '../helpers';
@@ -87,5 +89,105 @@ describe('fixDp move', () => {
     }
     expect(fixed).toBe(true);
     expect(state.x[9]).toBe(-1);
+  });
+});
+
+describe('handover move', () => {
+  const handoverOnly = MOVE_KINDS.map((k) => (k === 'handover' ? 1 : 0));
+
+  it('hands a shift from one row to another, touching two rows and no pinned cell, and restores the roster it works on', () => {
+    const days = 28;
+    const people = Array.from({ length: 6 }, (_, i) => ({
+      id: `p${i}`,
+      limits: { minTotalMinutes: 14 * 480, maxTotalMinutes: 16 * 480, maxConsecutiveWorkDays: 5, minConsecutiveDaysOff: 2 },
+    }));
+    const p = problem(days, people, dailyShifts(days, [{ type: 'E', headcount: 2 }, { type: 'L', hour: 14, headcount: 2 }]), {
+      pinned: [{ personId: 'p0', shiftId: 'E3' }, { personId: 'p1', shiftId: 'L4' }],
+    });
+    const c = compile(p);
+    const { x, locked } = initialGrid(c);
+    const random = mulberry32(11);
+    for (let i = 0; i < x.length; i++) if (!locked[i] && random() < 0.55) x[i] = c.shiftsByDay[i % days][random() < 0.5 ? 0 : 1];
+    const state = new SearchState(c, x, 1000);
+    const gen = new MoveGenerator(c, locked, random, handoverOnly);
+    gen.staffed = state.tally.count;
+    const m = new MoveBuffer();
+    let made = 0;
+    for (let i = 0; i < 400; i++) {
+      const xBefore = Int32Array.from(state.x);
+      const countBefore = Int32Array.from(state.tally.count);
+      const ok = gen.generate(state.x, m);
+      expect(state.x).toEqual(xBefore);
+      expect(state.tally.count).toEqual(countBefore);
+      if (!ok) continue;
+      made++;
+      expect(m.kind).toBe(MOVE_KINDS.indexOf('handover'));
+      const cells = Array.from(m.cells.subarray(0, m.n));
+      expect(new Set(cells).size).toBe(m.n);
+      const rows = new Set(cells.map((cell) => Math.floor(cell / days)));
+      expect(rows.size).toBeLessThanOrEqual(2);
+      for (let k = 0; k < m.n; k++) {
+        expect(locked[m.cells[k]]).toBe(0);
+        expect(state.x[m.cells[k]]).not.toBe(m.values[k]);
+      }
+      // Some cell of the move gives a person who was off a shift another moving row held that day.
+      const handed = cells.some((cell, k) => {
+        const s = m.values[k];
+        if (state.x[cell] !== -1 || s < 0) return false;
+        const d = cell % days;
+        return [...rows].some((r) => r !== Math.floor(cell / days) && state.x[r * days + d] === s);
+      });
+      expect(handed).toBe(true);
+      state.propose(m.cells, m.values, m.n);
+      if (i % 2 === 0) state.accept();
+      else state.reject();
+    }
+    expect(made).toBeGreaterThan(50);
+  });
+
+  it('lets two people trade days when neither row can improve alone', () => {
+    // a works Mon–Thu, b Fri–Sun; each has exactly the minutes they work, one person a day is
+    // needed. a wants Saturday, b wants it off: only a trade of a day for Saturday helps both.
+    const days = 7;
+    const four = { minTotalMinutes: 4 * 480, maxTotalMinutes: 4 * 480 };
+    const three = { minTotalMinutes: 3 * 480, maxTotalMinutes: 3 * 480 };
+    const p = problem(days, [{ id: 'a', limits: four }, { id: 'b', limits: three }], dailyShifts(days, [{ type: 'D' }]), {
+      preferences: [
+        { personId: 'a', kind: 'wantShift', shiftId: 'D5', weight: 5 },
+        { personId: 'b', kind: 'avoidShift', shiftId: 'D5', weight: 5 },
+      ],
+    });
+    const c = compile(p);
+    const { x, locked } = initialGrid(c);
+    [...'xxxx...'].forEach((ch, d) => (x[d] = ch === 'x' ? c.shiftsByDay[d][0] : -1));
+    [...'....xxx'].forEach((ch, d) => (x[days + d] = ch === 'x' ? c.shiftsByDay[d][0] : -1));
+    const state = new SearchState(c, x, 1000);
+    expect(state.hard).toBe(0);
+    const start = state.soft;
+    expect(start).toBe(10);
+    // Neither row alone does better: the best single-row layout (the row DP) gains nothing.
+    const dp = new RowDp(c, locked);
+    for (const who of [0, 1]) {
+      expect(dp.solve(state.x, state.tally.count, who, 0, days - 1)).toBe(true);
+      const cells = Array.from({ length: days }, (_, d) => who * days + d);
+      expect(state.propose(cells, dp.out, days)).toBeGreaterThanOrEqual(0);
+      state.reject();
+    }
+    const gen = new MoveGenerator(c, locked, mulberry32(3), handoverOnly);
+    gen.staffed = state.tally.count;
+    const m = new MoveBuffer();
+    let best = Infinity;
+    for (let i = 0; i < 50 && state.soft > 0; i++) {
+      if (!gen.generate(state.x, m)) continue;
+      const delta = state.propose(m.cells, m.values, m.n);
+      best = Math.min(best, delta);
+      if (delta < 0) state.accept();
+      else state.reject();
+    }
+    expect(best).toBe(-10);
+    expect(state.hard).toBe(0);
+    expect(state.soft).toBe(0);
+    expect(state.x[5]).toBe(c.shiftsByDay[5][0]);
+    expect(state.x[days + 5]).toBe(-1);
   });
 });

@@ -123,4 +123,26 @@ describe('RowDp', () => {
     const { c, x, locked, count } = setup(3, [a], rosterOf({}));
     expect(new RowDp(c, locked).solve(x, count, 0, 0, 2)).toBe(false);
   });
+  it('holds a forced shift and lays out the rest of the row around it', () => {
+    // Cover is short on days 3–6, but a must take D1 (a handover): a's other three shifts go to
+    // the short days next to it as far as the run rules allow — a run of four needs days 1–4.
+    const a: Person = { id: 'a', limits: { minTotalMinutes: 4 * H8, maxTotalMinutes: 4 * H8, maxConsecutiveWorkDays: 5, minConsecutiveWorkDays: 4 } };
+    const { c, x, locked, count } = setup(7, [a, b], rosterOf({ b: row('xxx....') }));
+    const dp = new RowDp(c, locked);
+    const pa = c.personIndex.get('a')!;
+    expect(dp.solve(x, count, pa, 0, 6, true, 1, c.shiftIndex.get('D1')!)).toBe(true);
+    expect(layout(c, dp, 0, 6)).toEqual(['.', 'D1', 'D2', 'D3', 'D4', '.', '.']);
+    // Unforced, the same row goes where cover is short.
+    expect(dp.solve(x, count, pa, 0, 6)).toBe(true);
+    expect(layout(c, dp, 0, 6)).toEqual(['.', '.', '.', 'D3', 'D4', 'D5', 'D6']);
+  });
+
+  it('declines to force a shift onto a pinned cell that holds another', () => {
+    const { c, x, locked, count } = setup(7, [{ id: 'a' }, b], rosterOf({}), [{ type: 'D' }, { type: 'L', hour: 14 }], [{ personId: 'a', shiftId: 'D2' }]);
+    const dp = new RowDp(c, locked);
+    const pa = c.personIndex.get('a')!;
+    expect(dp.solve(x, count, pa, 0, 6, true, 2, c.shiftIndex.get('L2')!)).toBe(false);
+    expect(dp.solve(x, count, pa, 0, 6, true, 2, c.shiftIndex.get('D2')!)).toBe(true);
+    expect(dp.out[2]).toBe(c.shiftIndex.get('D2'));
+  });
 });
