@@ -38,11 +38,14 @@ export const MAX_BLOCK = 7;
 /** Probability of the handover move (each costs two DP layouts, about a thousand cheap moves). */
 export const HANDOVER_SHARE = 0.02;
 /**
- * Shifts a day above which the search leaves the handover out: the DP's cost grows with the
- * square of the options a day, and at 20 s it made NRP 13 (18 shift types) and NRP 24 (32) worse
- * even at a share of 0.1 %, while it helped on NRP 12 (10 types) and every instance with fewer.
+ * Shifts a day above which the handover's DP is lean (RowDp.lean) and the move four times rarer:
+ * the DP's cost grows with the square of the options a day. At 20 s, seeds 1–3, the full DP made
+ * NRP 13 (18 shift types) and NRP 24 (32) worse even at a share of 0.1 % (medians 2,871 → 2,804
+ * and 142,922 → 155,571), the lean one at 0.5 % better (2,571 and 126,164); on few types the
+ * lean DP is the worse one (NRP 17, 4 types: 7,192 against 6,554 with the full DP).
  */
 export const HANDOVER_MAX_SHIFTS_PER_DAY = 10;
+const LEAN_HANDOVER_FACTOR = 0.25;
 /** Default probabilities of change, swap, blockSwap, blockChange, rowSwap, coverFix, transfer, rowDp, fixDp, handover. */
 export const moveMix: number[] = [0.2, 0.2, 0.3, 0.1, 0.1, 0.1, 0.1, 0.001, 0.001, HANDOVER_SHARE];
 
@@ -93,6 +96,7 @@ export class MoveGenerator {
   private readonly dpOk: boolean;
   private readonly dpFixOk: boolean;
   private readonly hardRules: PersonConstraint[];
+  private readonly leanHandover: boolean;
   /** Cumulative probabilities of the move kinds. */
   private readonly cumulative: number[];
 
@@ -111,8 +115,11 @@ export class MoveGenerator {
       for (let p = 0; p < c.P; p++) if (c.people.maxShiftsPerType[p * c.T + t] !== 0) list.push(p);
       return Int32Array.from(list);
     });
-    const handoverOk = this.dpFixOk && maxShiftsPerDay(c) <= HANDOVER_MAX_SHIFTS_PER_DAY;
-    const kinds = mix.map((m, k) => (k === 7 && !this.dpOk) || (k === 8 && !this.dpFixOk) || (k === 9 && !handoverOk) ? 0 : m);
+    this.leanHandover = maxShiftsPerDay(c) > HANDOVER_MAX_SHIFTS_PER_DAY;
+    const kinds = mix.map((m, k) => {
+      if ((k === 7 && !this.dpOk) || ((k === 8 || k === 9) && !this.dpFixOk)) return 0;
+      return k === 9 && this.leanHandover ? m * LEAN_HANDOVER_FACTOR : m;
+    });
     let acc = 0;
     const total = kinds.reduce((a, b) => a + b, 0);
     this.cumulative = kinds.map((m) => (acc += m / total));
@@ -279,11 +286,20 @@ export class MoveGenerator {
    * the search state scores it like any other move.
    */
   private handover(x: Int32Array, m: MoveBuffer): boolean {
+    if (!this.staffed || this.c.P < 2) return false;
+    this.dp ??= new RowDp(this.c, this.locked);
+    this.dp.lean = this.leanHandover;
+    try {
+      return this.handoverOnce(x, m);
+    } finally {
+      this.dp.lean = false;
+    }
+  }
+
+  private handoverOnce(x: Int32Array, m: MoveBuffer): boolean {
     const c = this.c;
-    if (!this.staffed) return false;
     const { P, D } = c;
-    if (P < 2) return false;
-    this.dp ??= new RowDp(c, this.locked);
+    const dp = this.dp!;
     for (let attempt = 0; attempt < 8; attempt++) {
       const p = this.person();
       const d = this.int(D);
@@ -296,12 +312,12 @@ export class MoveGenerator {
       this.write(x, q * D + d, -1);
       const w1 = Math.min(D, DP_WINDOW);
       const a1 = Math.max(0, Math.min(D - w1, d - this.int(w1)));
-      const ok = this.dp.solve(x, this.staffed, p, a1, a1 + w1 - 1, false, d, s);
+      const ok = dp.solve(x, this.staffed!, p, a1, a1 + w1 - 1, false, d, s);
       if (ok) {
         this.writeLayout(x, p, a1, w1);
         const w2 = Math.min(D, MAX_DP_WINDOW);
         const a2 = Math.max(0, Math.min(D - w2, d - this.int(w2)));
-        if (this.dp.solve(x, this.staffed, q, a2, a2 + w2 - 1, false)) this.writeLayout(x, q, a2, w2);
+        if (dp.solve(x, this.staffed!, q, a2, a2 + w2 - 1, false)) this.writeLayout(x, q, a2, w2);
       }
       // The move is the journal's cells at their final values; then x and the counts are restored.
       let n = 0;
@@ -313,7 +329,7 @@ export class MoveGenerator {
         m.cells[n] = cell;
         m.values[n++] = x[cell];
       }
-      const count = this.staffed;
+      const count = this.staffed!;
       for (let i = this.jn - 1; i >= 0; i--) {
         const cell = this.jCells[i];
         const v = x[cell];

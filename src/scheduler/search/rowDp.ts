@@ -52,6 +52,12 @@ export class RowDp {
   /** DP values and back-pointers per window day, sized for `layers` weekend layers. */
   private value: Float64Array[] = [];
   private from: Int32Array[] = [];
+  /**
+   * Lean layouts: a day's options are only off, the current shift and the under-staffed shifts
+   * (a few instead of dozens when there are many shift types a day, and the DP's cost grows with
+   * the square of the options).
+   */
+  lean = false;
   /** The layout found by the last successful solve(), one cell per window day. */
   out = new Int32Array(0);
   private readonly maxOpt: number;
@@ -164,6 +170,7 @@ export class RowDp {
           const t = c.shiftType[s];
           if (typeLeft[t] === 0 || !isAvailable(c, p, s)) continue;
           const others = count[s] - (cur === s ? 1 : 0);
+          if (this.lean && s !== cur && others >= c.shiftHeadcount[s]) continue;
           o[n] = s;
           base[n] = (others < c.shiftHeadcount[s] ? -c.shiftUnderWeight[s] : c.shiftOverWeight[s]) * this.coverWeight;
           mins[n++] = c.shiftMinutes[s];

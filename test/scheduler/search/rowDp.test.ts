@@ -145,4 +145,22 @@ describe('RowDp', () => {
     expect(dp.solve(x, count, pa, 0, 6, true, 2, c.shiftIndex.get('D2')!)).toBe(true);
     expect(dp.out[2]).toBe(c.shiftIndex.get('D2'));
   });
+  it('lean: offers a day only its current shift and the under-staffed ones', () => {
+    // b covers days 0–4; a wants D2 (already covered by b): the full DP grants the wish at the
+    // price of one surplus person, the lean one only looks at the uncovered days 5 and 6.
+    const p = problem(7, [{ id: 'a' }, b], dailyShifts(7, [{ type: 'D' }]), {
+      preferences: [{ personId: 'a', kind: 'wantShift', shiftId: 'D2', weight: 5 }],
+    });
+    const c = compile(p);
+    const x = rosterToCells(c, rosterOf({ b: row('xxxxx..') })).cells;
+    const locked = new Uint8Array(c.P * c.D);
+    const count = tallyFromCells(c, x).count;
+    const dp = new RowDp(c, locked);
+    const pa = c.personIndex.get('a')!;
+    expect(dp.solve(x, count, pa, 0, 6)).toBe(true);
+    expect(layout(c, dp, 0, 6)).toEqual(['.', '.', 'D2', '.', '.', 'D5', 'D6']);
+    dp.lean = true;
+    expect(dp.solve(x, count, pa, 0, 6)).toBe(true);
+    expect(layout(c, dp, 0, 6)).toEqual(['.', '.', '.', '.', '.', 'D5', 'D6']);
+  });
 });
