@@ -96,7 +96,9 @@ export class MoveGenerator {
   private readonly dpOk: boolean;
   private readonly dpFixOk: boolean;
   private readonly hardRules: PersonConstraint[];
+  /** Above HANDOVER_MAX_SHIFTS_PER_DAY the handover lays rows out with a lean DP of its own. */
   private readonly leanHandover: boolean;
+  private leanDp: RowDp | null = null;
   /** Cumulative probabilities of the move kinds. */
   private readonly cumulative: number[];
 
@@ -274,9 +276,9 @@ export class MoveGenerator {
   }
 
   /** Lays out the DP's answer for person p's days [a, a + w − 1] into x. */
-  private writeLayout(x: Int32Array, p: number, a: number, w: number): void {
+  private writeLayout(x: Int32Array, dp: RowDp, p: number, a: number, w: number): void {
     const row = p * this.c.D + a;
-    for (let i = 0; i < w; i++) this.write(x, row + i, this.dp!.out[i]);
+    for (let i = 0; i < w; i++) this.write(x, row + i, dp.out[i]);
   }
 
   /**
@@ -286,20 +288,11 @@ export class MoveGenerator {
    * the search state scores it like any other move.
    */
   private handover(x: Int32Array, m: MoveBuffer): boolean {
-    if (!this.staffed || this.c.P < 2) return false;
-    this.dp ??= new RowDp(this.c, this.locked);
-    this.dp.lean = this.leanHandover;
-    try {
-      return this.handoverOnce(x, m);
-    } finally {
-      this.dp.lean = false;
-    }
-  }
-
-  private handoverOnce(x: Int32Array, m: MoveBuffer): boolean {
     const c = this.c;
     const { P, D } = c;
-    const dp = this.dp!;
+    const count = this.staffed;
+    if (!count || P < 2) return false;
+    const dp = this.leanHandover ? (this.leanDp ??= new RowDp(c, this.locked, true)) : (this.dp ??= new RowDp(c, this.locked));
     for (let attempt = 0; attempt < 8; attempt++) {
       const p = this.person();
       const d = this.int(D);
@@ -312,12 +305,12 @@ export class MoveGenerator {
       this.write(x, q * D + d, -1);
       const w1 = Math.min(D, DP_WINDOW);
       const a1 = Math.max(0, Math.min(D - w1, d - this.int(w1)));
-      const ok = dp.solve(x, this.staffed!, p, a1, a1 + w1 - 1, false, d, s);
+      const ok = dp.solve(x, count, p, a1, a1 + w1 - 1, false, d, s);
       if (ok) {
-        this.writeLayout(x, p, a1, w1);
+        this.writeLayout(x, dp, p, a1, w1);
         const w2 = Math.min(D, MAX_DP_WINDOW);
         const a2 = Math.max(0, Math.min(D - w2, d - this.int(w2)));
-        if (dp.solve(x, this.staffed!, q, a2, a2 + w2 - 1, false)) this.writeLayout(x, q, a2, w2);
+        if (dp.solve(x, count, q, a2, a2 + w2 - 1, false)) this.writeLayout(x, dp, q, a2, w2);
       }
       // The move is the journal's cells at their final values; then x and the counts are restored.
       let n = 0;
@@ -329,7 +322,6 @@ export class MoveGenerator {
         m.cells[n] = cell;
         m.values[n++] = x[cell];
       }
-      const count = this.staffed!;
       for (let i = this.jn - 1; i >= 0; i--) {
         const cell = this.jCells[i];
         const v = x[cell];

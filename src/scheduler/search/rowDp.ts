@@ -52,12 +52,6 @@ export class RowDp {
   /** DP values and back-pointers per window day, sized for `layers` weekend layers. */
   private value: Float64Array[] = [];
   private from: Int32Array[] = [];
-  /**
-   * Lean layouts: a day's options are only off, the current shift and the under-staffed shifts
-   * (a few instead of dozens when there are many shift types a day, and the DP's cost grows with
-   * the square of the options).
-   */
-  lean = false;
   /** The layout found by the last successful solve(), one cell per window day. */
   out = new Int32Array(0);
   private readonly maxOpt: number;
@@ -67,9 +61,15 @@ export class RowDp {
   private readonly typeUsed: Int32Array;
   private rawBase: Float64Array[] = [];
 
+  /**
+   * `lean`: a day's options are only off, the current shift and the under-staffed shifts (a few
+   * instead of dozens when there are many shift types a day; the DP's cost grows with the square
+   * of the options).
+   */
   constructor(
     private readonly c: Compiled,
     private readonly locked: Uint8Array,
+    private readonly lean = false,
   ) {
     this.coverWeight = weightOf(c, 'coverHeadcount', 1);
     this.prefWeight = weightOf(c, 'shiftPreference', 1);
@@ -85,6 +85,12 @@ export class RowDp {
     this.weCounted = new Uint8Array(c.weekendCount);
     this.typePrice = new Float64Array(c.T);
     this.typeUsed = new Int32Array(c.T);
+  }
+
+  /** Cover cost of p holding shift s when `others` other people hold it (a missing one saved < 0). */
+  private coverCost(s: number, others: number): number {
+    const c = this.c;
+    return (others < c.shiftHeadcount[s] ? -c.shiftUnderWeight[s] : c.shiftOverWeight[s]) * this.coverWeight;
   }
 
   /** Grows the scratch arrays to w days × `layers` state layers (each day only as far as needed). */
@@ -154,9 +160,8 @@ export class RowDp {
       const cur = x[cell];
       if (d === forceDay) {
         if (this.locked[cell] && cur !== forceShift) return false;
-        const others = count[forceShift] - (cur === forceShift ? 1 : 0);
         o[n] = forceShift;
-        base[n] = (others < c.shiftHeadcount[forceShift] ? -c.shiftUnderWeight[forceShift] : c.shiftOverWeight[forceShift]) * this.coverWeight;
+        base[n] = this.coverCost(forceShift, count[forceShift] - (cur === forceShift ? 1 : 0));
         mins[n++] = c.shiftMinutes[forceShift];
       } else if (this.locked[cell]) {
         o[n] = cur;
@@ -172,7 +177,7 @@ export class RowDp {
           const others = count[s] - (cur === s ? 1 : 0);
           if (this.lean && s !== cur && others >= c.shiftHeadcount[s]) continue;
           o[n] = s;
-          base[n] = (others < c.shiftHeadcount[s] ? -c.shiftUnderWeight[s] : c.shiftOverWeight[s]) * this.coverWeight;
+          base[n] = this.coverCost(s, others);
           mins[n++] = c.shiftMinutes[s];
         }
       }
