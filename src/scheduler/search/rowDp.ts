@@ -60,6 +60,22 @@ export class RowDp {
   private readonly typePrice: Float64Array;
   private readonly typeUsed: Int32Array;
   private rawBase: Float64Array[] = [];
+  /**
+   * Per window day i ≥ 1: 1 where option j may follow option pj of day i − 1 (both work; no
+   * forbidden succession, enough rest), at [pj · maxOpt + j]. Day 0 is checked against the fixed
+   * day before the window and the last day against the one after it (`edge`).
+   */
+  private follows: Uint8Array[] = [];
+  private readonly edgeIn: Uint8Array;
+  private readonly edgeOut: Uint8Array;
+  /** What the DP of the current solve() needs besides the option tables (set once per solve). */
+  private readonly frame = {
+    a: 0, b: 0, w: 0, minRun: 1, maxRunRaw: -1, R: 1, F: 1,
+    prev: -1, prevRun: 0, prevFromStart: false, next: -1, nextRun: 0, nextToEnd: false,
+    lo: -Infinity, hi: Infinity, K: 1, trackWe: false,
+    /** Minute layers (M > 1 only in the exact-minutes pass) in units of g minutes. */
+    M: 1, g: 1,
+  };
 
   /**
    * `lean`: a day's options are only off, the current shift and the under-staffed shifts (a few
@@ -85,6 +101,8 @@ export class RowDp {
     this.weCounted = new Uint8Array(c.weekendCount);
     this.typePrice = new Float64Array(c.T);
     this.typeUsed = new Int32Array(c.T);
+    this.edgeIn = new Uint8Array(this.maxOpt);
+    this.edgeOut = new Uint8Array(this.maxOpt);
   }
 
   /** Cover cost of p holding shift s when `others` other people hold it (a missing one saved < 0). */
@@ -102,6 +120,7 @@ export class RowDp {
       this.mins.push(new Int32Array(this.maxOpt));
       this.value.push(new Float64Array(0));
       this.from.push(new Int32Array(0));
+      this.follows.push(new Uint8Array(this.maxOpt * this.maxOpt));
     }
     if (this.nOpt.length < w) {
       this.nOpt = new Int32Array(w);
@@ -218,16 +237,8 @@ export class RowDp {
       }
     }
 
-    const nextToEnd = b + 1 + nextRun === D;
-    const allowedAfter = (s1: number, s2: number): boolean => {
-      if (c.hasForbiddenNext && c.forbiddenNext[c.shiftType[s1] * T + c.shiftType[s2]] === 1) return false;
-      return !(minRest > 0 && c.shiftStart[s2] - c.shiftEnd[s1] < minRest);
-    };
-
     const minM = c.people.minTotalMinutes[p];
     const maxM = c.people.maxTotalMinutes[p];
-    const lo = minM > 0 ? minM - outsideMinutes : -Infinity;
-    const hi = maxM >= 0 ? maxM - outsideMinutes : Infinity;
 
     // Weekends: counted when a weekend day is worked and that weekend is not yet worked (outside
     // the window, or on the previous window day). Tracked as a layer of the state only when the
@@ -261,221 +272,33 @@ export class RowDp {
     if (K > MAX_WEEKEND_LAYERS) return false;
     this.ensure(w, K);
 
-    // State index: layer q = k·M + μ (k weekends used in the window; μ minutes used in the
-    // window in units of g, tracked only when M > 1) × [off run r (1..F) → r − 1; work on
-    // option j with run r (1..R) → F + j·R + r − 1].
-    let M = 1;
-    let g = 1;
-    const run = (lambda: number): number => {
-      const KM = K * M;
-      for (let i = 0; i < w; i++) {
-        const d = a + i;
-        const n = this.nOpt[i];
-        const L = F + n * R;
-        const val = this.value[i];
-        const from = this.from[i];
-        val.fill(Infinity, 0, KM * L);
-        const o = this.opts[i];
-        const base = this.base[i];
-        const mins = this.mins[i];
-        const we = trackWe ? c.weekendOfDay[d] : -1;
-        const weOpen = we >= 0 && !weCounted[we];
-        // Working today uses a weekend unless yesterday (in the window, same weekend) was worked.
-        const sameAsYesterday = weOpen && i > 0 && c.weekendOfDay[d - 1] === we;
-        const relax = (to: number, v: number, f: number) => {
-          if (v < val[to]) {
-            val[to] = v;
-            from[to] = f;
-          }
-        };
-        if (i === 0) {
-          // From the fixed day before the window (or the horizon start); layer 0.
-          for (let j = 0; j < n; j++) {
-            const s = o[j];
-            const cost = base[j] + lambda * mins[j];
-            if (s < 0) {
-              const offOk = a === 0 || prev < 0 || prevRun >= minRun || prevFromStart;
-              if (!offOk) continue;
-              const r = a === 0 || (prev < 0 && prevFromStart) ? F : prev < 0 ? Math.min(F, prevRun + 1) : 1;
-              relax(r - 1, cost, -1);
-              continue;
-            }
-            const k = weOpen ? 1 : 0;
-            const mu = M > 1 ? mins[j] / g : 0;
-            if (k >= K || mu >= M) continue;
-            const layer = (k * M + mu) * L;
-            if (a === 0 || prev < 0) {
-              if (a > 0 && prevRun < F && !prevFromStart) continue;
-              relax(layer + F + j * R, cost, -1);
-            } else {
-              if (maxRunRaw >= 0 && prevRun + 1 > maxRunRaw) continue;
-              if (!allowedAfter(prev, s)) continue;
-              relax(layer + F + j * R + Math.min(R, prevRun + 1) - 1, cost, -1);
-            }
-          }
-          continue;
-        }
-        const pv = this.value[i - 1];
-        const po = this.opts[i - 1];
-        const pn = this.nOpt[i - 1];
-        const PL = F + pn * R;
-        for (let q = 0; q < KM; q++) {
-          const k = (q / M) | 0;
-          const mu = q - k * M;
-          const pk = q * PL;
-          for (let j = 0; j < n; j++) {
-            const s = o[j];
-            const cost = base[j] + lambda * mins[j];
-            if (s < 0) {
-              const to0 = q * L;
-              for (let r = 1; r <= F; r++) {
-                const v = pv[pk + r - 1];
-                if (v < Infinity) relax(to0 + Math.min(F, r + 1) - 1, v + cost, pk + r - 1);
-              }
-              for (let pj = 0; pj < pn; pj++) {
-                if (po[pj] < 0) continue;
-                for (let r = minRun; r <= R; r++) {
-                  const st = pk + F + pj * R + r - 1;
-                  const v = pv[st];
-                  if (v < Infinity) relax(to0, v + cost, st);
-                }
-              }
-              continue;
-            }
-            const mu2 = M > 1 ? mu + mins[j] / g : 0;
-            if (mu2 >= M) continue;
-            // From off: a new weekend is used if today is an open weekend day.
-            const kOff = k + (weOpen ? 1 : 0);
-            if (kOff < K) {
-              const v0 = pv[pk + F - 1];
-              if (v0 < Infinity) relax((kOff * M + mu2) * L + F + j * R, v0 + cost, pk + F - 1);
-            }
-            const kWork = k + (weOpen && !sameAsYesterday ? 1 : 0);
-            if (kWork >= K) continue;
-            const to0 = (kWork * M + mu2) * L + F + j * R;
-            for (let pj = 0; pj < pn; pj++) {
-              const ps = po[pj];
-              if (ps < 0 || !allowedAfter(ps, s)) continue;
-              for (let r = 1; r <= R; r++) {
-                if (maxRunRaw >= 0 && r + 1 > maxRunRaw) break;
-                const st = pk + F + pj * R + r - 1;
-                const v = pv[st];
-                if (v < Infinity) relax(to0 + Math.min(R, r + 1) - 1, v + cost, st);
-              }
-            }
-          }
-        }
-      }
-      // Close against the fixed day after the window.
-      const last = w - 1;
-      const val = this.value[last];
-      const n = this.nOpt[last];
-      const o = this.opts[last];
-      const L = F + n * R;
-      let best = Infinity;
-      let bestSt = -1;
-      for (let st = 0; st < KM * L; st++) {
-        const v = val[st];
-        if (v >= best) continue;
-        if (M > 1) {
-          const mu = ((st / L) | 0) % M;
-          if (mu * g < lo || mu * g > hi) continue;
-        }
-        const q = st % L;
-        if (b + 1 < D) {
-          // The fixed run after the window must stay long enough once cut off from the window.
-          if (q < F) {
-            if (next >= 0 && (q + 1 < F || (nextRun < minRun && !nextToEnd))) continue;
-            if (next < 0 && q + 1 + nextRun < F && !nextToEnd) continue;
-          } else {
-            const j = Math.floor((q - F) / R);
-            const r = ((q - F) % R) + 1;
-            if (next >= 0) {
-              if (maxRunRaw >= 0 && r + nextRun > maxRunRaw) continue;
-              if (!allowedAfter(o[j], next)) continue;
-            } else if (r < minRun || (nextRun < F && !nextToEnd)) continue;
-          }
-        }
-        best = v;
-        bestSt = st;
-      }
-      if (bestSt < 0) return -1;
-      // Trace back.
-      let st = bestSt;
-      let minutes = 0;
-      for (let i = last; i >= 0; i--) {
-        const Li = F + this.nOpt[i] * R;
-        const q = st % Li;
-        const s = q < F ? -1 : this.opts[i][Math.floor((q - F) / R)];
-        this.out[i] = s;
-        if (s >= 0) minutes += c.shiftMinutes[s];
-        st = this.from[i][st];
-      }
-      return minutes;
-    };
+    const f = this.frame;
+    f.a = a;
+    f.b = b;
+    f.w = w;
+    f.minRun = minRun;
+    f.maxRunRaw = maxRunRaw;
+    f.R = R;
+    f.F = F;
+    f.prev = prev;
+    f.prevRun = prevRun;
+    f.prevFromStart = prevFromStart;
+    f.next = next;
+    f.nextRun = nextRun;
+    f.nextToEnd = b + 1 + nextRun === D;
+    f.lo = minM > 0 ? minM - outsideMinutes : -Infinity;
+    f.hi = maxM >= 0 ? maxM - outsideMinutes : Infinity;
+    f.K = K;
+    f.trackWe = trackWe;
+    f.M = 1;
+    f.g = 1;
+    this.buildTransitions(minRest);
 
-    /**
-     * The exact alternative to pricing: minutes as a state layer, in units of the gcd of the
-     * window's shift lengths. Used when pricing finds no layout inside [lo, hi] (the priced
-     * layouts jump over it) and the state space is small enough.
-     */
-    const exactMinutes = (): boolean => {
-      let gg = 0;
-      let most = 0;
-      for (let i = 0; i < w; i++) {
-        let dayMax = 0;
-        for (let j = 0; j < this.nOpt[i]; j++) {
-          const m = this.mins[i][j];
-          if (m > 0) gg = gcd(gg, m);
-          dayMax = Math.max(dayMax, m);
-        }
-        most += dayMax;
-      }
-      if (gg === 0 || hi < 0) return false;
-      const units = Math.floor(Math.min(hi, most) / gg) + 1;
-      if (units * K * this.maxStates * w > EXACT_BUDGET) return false;
-      this.ensure(w, units * K);
-      M = units;
-      g = gg;
-      try {
-        return run(0) >= 0;
-      } finally {
-        M = 1;
-        g = 1;
-      }
-    };
-
-    /** Finds a minute price whose layout lands inside [lo, hi]; false when none does. */
-    const fit = (): boolean => {
-      const m = run(0);
-      if (m < 0) return false;
-      if (m >= lo && m <= hi) return true;
-      // Price minutes until the window's total lands inside [lo, hi] (bisection on λ).
-      const tooMany = m > hi;
-      let l = tooMany ? 0 : -1;
-      let h = tooMany ? 1 : 0;
-      for (let k = 0; k < 12; k++) {
-        const v = run(tooMany ? h : l);
-        if (v < 0) return false;
-        if (tooMany ? v <= hi : v >= lo) break;
-        if (tooMany) h *= 2;
-        else l *= 2;
-      }
-      for (let k = 0; k < 14; k++) {
-        const mid = (l + h) / 2;
-        const v = run(mid);
-        if (v < 0) return false;
-        if (v >= lo && v <= hi) return true;
-        if (v > hi) l = mid;
-        else h = mid;
-      }
-      return false;
-    };
     // Per-type limits bind when the window could use a type more often than it has left: price
     // the over-used types up until the layout keeps every limit (a few subgradient rounds).
     typePrice.fill(0);
     for (let round = 0; round < 8; round++) {
-      if (!fit() && !(exactFallback && exactMinutes())) return false;
+      if (!this.fit() && !(exactFallback && this.exactMinutes())) return false;
       used.fill(0);
       for (let i = 0; i < w; i++) if (this.out[i] >= 0) used[c.shiftType[this.out[i]]]++;
       let over = false;
@@ -491,6 +314,272 @@ export class RowDp {
         const o = this.opts[i];
         for (let j = 0; j < this.nOpt[i]; j++) if (o[j] >= 0) this.base[i][j] = this.rawBase[i][j] + typePrice[c.shiftType[o[j]]];
       }
+    }
+    return false;
+  }
+
+  /** May p work s2 the day after s1 (forbidden type successions, minimum rest)? */
+  private allowedAfter(s1: number, s2: number, minRest: number): boolean {
+    const c = this.c;
+    if (c.hasForbiddenNext && c.forbiddenNext[c.shiftType[s1] * c.T + c.shiftType[s2]] === 1) return false;
+    return !(minRest > 0 && c.shiftStart[s2] - c.shiftEnd[s1] < minRest);
+  }
+
+  /** Fills `follows`, `edgeIn` and `edgeOut` for the options of this solve (once, not per DP run). */
+  private buildTransitions(minRest: number): void {
+    const { w, prev, next } = this.frame;
+    const mo = this.maxOpt;
+    for (let i = 0; i < w; i++) {
+      const o = this.opts[i];
+      const n = this.nOpt[i];
+      if (i === 0) {
+        for (let j = 0; j < n; j++) this.edgeIn[j] = prev >= 0 && o[j] >= 0 && this.allowedAfter(prev, o[j], minRest) ? 1 : 0;
+      } else {
+        const po = this.opts[i - 1];
+        const pn = this.nOpt[i - 1];
+        const fl = this.follows[i];
+        for (let pj = 0; pj < pn; pj++) {
+          for (let j = 0; j < n; j++) fl[pj * mo + j] = po[pj] >= 0 && o[j] >= 0 && this.allowedAfter(po[pj], o[j], minRest) ? 1 : 0;
+        }
+      }
+      if (i === w - 1) {
+        for (let j = 0; j < n; j++) this.edgeOut[j] = next >= 0 && o[j] >= 0 && this.allowedAfter(o[j], next, minRest) ? 1 : 0;
+      }
+    }
+  }
+
+  /**
+   * One DP pass with minutes priced at `lambda`: writes the best layout into `out` and returns its
+   * minutes, or −1 when no layout keeps the run rules.
+   *
+   * State index: layer q = k·M + μ (k weekends used in the window; μ minutes used in the
+   * window in units of g, tracked only when M > 1) × [off run r (1..F) → r − 1; work on
+   * option j with run r (1..R) → F + j·R + r − 1].
+   */
+  private run(lambda: number): number {
+    const c = this.c;
+    const { a, b, w, minRun, maxRunRaw, R, F, prev, prevRun, prevFromStart, next, nextRun, nextToEnd, lo, hi, K, trackWe, M, g } = this.frame;
+    const D = c.D;
+    const weCounted = this.weCounted;
+    const mo = this.maxOpt;
+    const KM = K * M;
+    // Longest run a work day may extend (the new day makes it r + 1).
+    const rExtend = maxRunRaw >= 0 ? Math.min(R, maxRunRaw - 1) : R;
+    for (let i = 0; i < w; i++) {
+      const d = a + i;
+      const n = this.nOpt[i];
+      const L = F + n * R;
+      const val = this.value[i];
+      const from = this.from[i];
+      val.fill(Infinity, 0, KM * L);
+      const o = this.opts[i];
+      const base = this.base[i];
+      const mins = this.mins[i];
+      const we = trackWe ? c.weekendOfDay[d] : -1;
+      const weOpen = we >= 0 && !weCounted[we];
+      // Working today uses a weekend unless yesterday (in the window, same weekend) was worked.
+      const sameAsYesterday = weOpen && i > 0 && c.weekendOfDay[d - 1] === we;
+      if (i === 0) {
+        // From the fixed day before the window (or the horizon start); layer 0.
+        for (let j = 0; j < n; j++) {
+          const s = o[j];
+          const cost = base[j] + lambda * mins[j];
+          let to: number;
+          if (s < 0) {
+            const offOk = a === 0 || prev < 0 || prevRun >= minRun || prevFromStart;
+            if (!offOk) continue;
+            const r = a === 0 || (prev < 0 && prevFromStart) ? F : prev < 0 ? Math.min(F, prevRun + 1) : 1;
+            to = r - 1;
+          } else {
+            const k = weOpen ? 1 : 0;
+            const mu = M > 1 ? mins[j] / g : 0;
+            if (k >= K || mu >= M) continue;
+            const layer = (k * M + mu) * L;
+            if (a === 0 || prev < 0) {
+              if (a > 0 && prevRun < F && !prevFromStart) continue;
+              to = layer + F + j * R;
+            } else {
+              if (maxRunRaw >= 0 && prevRun + 1 > maxRunRaw) continue;
+              if (!this.edgeIn[j]) continue;
+              to = layer + F + j * R + Math.min(R, prevRun + 1) - 1;
+            }
+          }
+          if (cost < val[to]) {
+            val[to] = cost;
+            from[to] = -1;
+          }
+        }
+        continue;
+      }
+      const pv = this.value[i - 1];
+      const po = this.opts[i - 1];
+      const pn = this.nOpt[i - 1];
+      const PL = F + pn * R;
+      const fl = this.follows[i];
+      for (let q = 0; q < KM; q++) {
+        const k = (q / M) | 0;
+        const mu = q - k * M;
+        const pk = q * PL;
+        for (let j = 0; j < n; j++) {
+          const s = o[j];
+          const cost = base[j] + lambda * mins[j];
+          if (s < 0) {
+            const to0 = q * L;
+            for (let r = 1; r <= F; r++) {
+              const v = pv[pk + r - 1] + cost;
+              const to = to0 + Math.min(F, r + 1) - 1;
+              if (v < val[to]) {
+                val[to] = v;
+                from[to] = pk + r - 1;
+              }
+            }
+            for (let pj = 0; pj < pn; pj++) {
+              if (po[pj] < 0) continue;
+              for (let r = minRun; r <= R; r++) {
+                const st = pk + F + pj * R + r - 1;
+                const v = pv[st] + cost;
+                if (v < val[to0]) {
+                  val[to0] = v;
+                  from[to0] = st;
+                }
+              }
+            }
+            continue;
+          }
+          const mu2 = M > 1 ? mu + mins[j] / g : 0;
+          if (mu2 >= M) continue;
+          // From off: a new weekend is used if today is an open weekend day.
+          const kOff = k + (weOpen ? 1 : 0);
+          if (kOff < K) {
+            const v0 = pv[pk + F - 1] + cost;
+            const to = (kOff * M + mu2) * L + F + j * R;
+            if (v0 < val[to]) {
+              val[to] = v0;
+              from[to] = pk + F - 1;
+            }
+          }
+          const kWork = k + (weOpen && !sameAsYesterday ? 1 : 0);
+          if (kWork >= K) continue;
+          const to0 = (kWork * M + mu2) * L + F + j * R;
+          for (let pj = 0; pj < pn; pj++) {
+            if (!fl[pj * mo + j]) continue;
+            const st0 = pk + F + pj * R - 1;
+            for (let r = 1; r <= rExtend; r++) {
+              const v = pv[st0 + r] + cost;
+              const to = to0 + Math.min(R, r + 1) - 1;
+              if (v < val[to]) {
+                val[to] = v;
+                from[to] = st0 + r;
+              }
+            }
+          }
+        }
+      }
+    }
+    // Close against the fixed day after the window.
+    const last = w - 1;
+    const val = this.value[last];
+    const n = this.nOpt[last];
+    const L = F + n * R;
+    let best = Infinity;
+    let bestSt = -1;
+    for (let st = 0; st < KM * L; st++) {
+      const v = val[st];
+      if (v >= best) continue;
+      if (M > 1) {
+        const mu = ((st / L) | 0) % M;
+        if (mu * g < lo || mu * g > hi) continue;
+      }
+      const q = st % L;
+      if (b + 1 < D) {
+        // The fixed run after the window must stay long enough once cut off from the window.
+        if (q < F) {
+          if (next >= 0 && (q + 1 < F || (nextRun < minRun && !nextToEnd))) continue;
+          if (next < 0 && q + 1 + nextRun < F && !nextToEnd) continue;
+        } else {
+          const j = Math.floor((q - F) / R);
+          const r = ((q - F) % R) + 1;
+          if (next >= 0) {
+            if (maxRunRaw >= 0 && r + nextRun > maxRunRaw) continue;
+            if (!this.edgeOut[j]) continue;
+          } else if (r < minRun || (nextRun < F && !nextToEnd)) continue;
+        }
+      }
+      best = v;
+      bestSt = st;
+    }
+    if (bestSt < 0) return -1;
+    // Trace back.
+    let st = bestSt;
+    let minutes = 0;
+    for (let i = last; i >= 0; i--) {
+      const Li = F + this.nOpt[i] * R;
+      const q = st % Li;
+      const s = q < F ? -1 : this.opts[i][Math.floor((q - F) / R)];
+      this.out[i] = s;
+      if (s >= 0) minutes += c.shiftMinutes[s];
+      st = this.from[i][st];
+    }
+    return minutes;
+  }
+
+  /**
+   * The exact alternative to pricing: minutes as a state layer, in units of the gcd of the
+   * window's shift lengths. Used when pricing finds no layout inside [lo, hi] (the priced
+   * layouts jump over it) and the state space is small enough.
+   */
+  private exactMinutes(): boolean {
+    const f = this.frame;
+    const { w, hi, K } = f;
+    let gg = 0;
+    let most = 0;
+    for (let i = 0; i < w; i++) {
+      let dayMax = 0;
+      for (let j = 0; j < this.nOpt[i]; j++) {
+        const m = this.mins[i][j];
+        if (m > 0) gg = gcd(gg, m);
+        dayMax = Math.max(dayMax, m);
+      }
+      most += dayMax;
+    }
+    if (gg === 0 || hi < 0) return false;
+    const units = Math.floor(Math.min(hi, most) / gg) + 1;
+    if (units * K * this.maxStates * w > EXACT_BUDGET) return false;
+    this.ensure(w, units * K);
+    f.M = units;
+    f.g = gg;
+    try {
+      return this.run(0) >= 0;
+    } finally {
+      f.M = 1;
+      f.g = 1;
+    }
+  }
+
+  /** Finds a minute price whose layout lands inside [lo, hi]; false when none does. */
+  private fit(): boolean {
+    const { lo, hi } = this.frame;
+    const m = this.run(0);
+    if (m < 0) return false;
+    if (m >= lo && m <= hi) return true;
+    // Price minutes until the window's total lands inside [lo, hi] (bisection on λ).
+    const tooMany = m > hi;
+    let l = tooMany ? 0 : -1;
+    let h = tooMany ? 1 : 0;
+    for (let k = 0; k < 12; k++) {
+      const v = this.run(tooMany ? h : l);
+      if (v < 0) return false;
+      if (tooMany ? v <= hi : v >= lo) break;
+      if (tooMany) h *= 2;
+      else l *= 2;
+    }
+    for (let k = 0; k < 14; k++) {
+      const mid = (l + h) / 2;
+      const v = this.run(mid);
+      if (v < 0) return false;
+      if (v >= lo && v <= hi) return true;
+      if (v > hi) l = mid;
+      else h = mid;
     }
     return false;
   }
