@@ -171,7 +171,9 @@ export function buildSubMip(
           const y = `y${p}_${w}`;
           bins.push(y);
           yTerms.push(add(1, y));
-          for (const d of days) if (free(p, d)) for (const v of cellVars.get(p * D + d)!) rows.push(` r${r++}: ${v} - ${y} <= 0`);
+          // Work on the day (Σ over its shifts, at most 1) ≤ y: tighter in the LP relaxation than
+          // one row per shift variable, which lets half-worked days share a fractional y.
+          for (const d of days) if (free(p, d)) rows.push(` r${r++}: ${cellVars.get(p * D + d)!.map((v) => add(1, v)).join(' ')} - ${y} <= 0`);
         }
       }
       if (yTerms.length) rows.push(` r${r++}: ${yTerms.join(' ')} <= ${maxWe - k}`);
