@@ -27,6 +27,23 @@ export interface SubMipModel {
   binaries: number;
 }
 
+export interface SubMipWeights {
+  cover: number;
+  pref: number;
+  travel: number;
+  churn: number;
+}
+
+/** The problem's weights of the soft costs the MIP models (constraint defaults where unset). */
+export function subMipWeights(c: Compiled): SubMipWeights {
+  return {
+    cover: c.weights.coverHeadcount ?? 1,
+    pref: c.weights.shiftPreference ?? 1,
+    travel: c.weights.travelCost ?? 1,
+    churn: c.weights.churn ?? 10,
+  };
+}
+
 /**
  * Builds the MIP in CPLEX LP format for people `ps` over days [a, b] (everyone else fixed);
  * null when there is nothing to decide.
@@ -38,7 +55,7 @@ export function buildSubMip(
   ps: number[],
   a: number,
   b: number,
-  weights: { cover: number; pref: number; travel: number; churn: number },
+  weights: SubMipWeights,
 ): SubMipModel | null {
   const { D, T } = c;
   const inP = new Set(ps);
