@@ -12,6 +12,8 @@ import { fullScore } from './score';
 import { anneal } from './search/anneal';
 import { construct } from './search/construct';
 import { startExact } from './search/exact';
+import { highsAvailable, startHighsWorker } from './search/highsWorker';
+import { PolishLoop, polishApplies } from './search/polish';
 import { repairHard } from './search/repair';
 import { constructRows } from './search/constructRows';
 import { MoveBuffer, MoveGenerator } from './search/moves';
@@ -34,6 +36,11 @@ export const searchDefaults = {
   rowConstruction: true,
   /** Run the whole-problem MIP (HiGHS) beside the search when the model is small. */
   exact: true,
+  /**
+   * Run the MIP polish (search/polish.ts) beside the search (second core) on problems whose 7-day
+   * windows make small MIPs and where the exact MIP does not already use that core.
+   */
+  polish: true,
   /** Share of the time kept for the final hard-rule repair (used only if still infeasible). */
   repairShare: 0.05,
   /** Fraction of the anneal after which the hard weight stays at its maximum. */
@@ -83,6 +90,13 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
     searchDefaults.exact && opts.maxIterations === undefined && !opts.signal?.aborted
       ? startExact(c, x, locked, (opts.timeLimitMs * 0.9 - (now() - start)) / 1000 - 1)
       : null;
+  // The polish is time-dependent too, and needs HiGHS and the core the exact MIP would use.
+  const polishOn =
+    searchDefaults.polish && !exact && opts.maxIterations === undefined && !opts.signal?.aborted && highsAvailable() && polishApplies(c, locked);
+  const polishWorker = polishOn ? startHighsWorker() : null;
+  const polishLoop = polishWorker
+    ? new PolishLoop(c, locked, polishWorker, { deadline: start + opts.timeLimitMs * 0.97, now, random: mulberry32(Math.floor(random() * 2 ** 32)) })
+    : null;
   // Few shifts a day (rota-like): lay out whole rows; many sites a day: fill shift by shift.
   if (searchDefaults.rowConstruction && maxShiftsPerDay(c) <= 64) constructRows(c, x, locked, random);
   construct(c, x, locked, random);
@@ -125,7 +139,21 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
     maxHardWeight: searchDefaults.hardWeight,
     endgameFrom: searchDefaults.endgameFrom,
     onBest: (h, s) => report(h, s, 'search', false),
+    exchange: polishLoop ?? undefined,
   });
+  let polishStats: { solves: number; improvements: number } | undefined;
+  if (polishLoop) {
+    await polishLoop.stop();
+    polishStats = { solves: polishLoop.solves, improvements: polishLoop.improvements };
+    const p = polishLoop.best;
+    // A window answer that arrived after the search's last yield.
+    if (p && (p.hard < result.bestHard || (p.hard === result.bestHard && p.soft < result.bestSoft))) {
+      result.best = p.cells;
+      result.bestHard = p.hard;
+      result.bestSoft = p.soft;
+      result.timeToBestMs = now() - start;
+    }
+  }
   let best = result.best;
   if (!result.cancelled) {
     // The roster where the anneal ended may be one hard unit away from a much better soft cost
@@ -185,6 +213,7 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
       restarts: result.restarts,
       cancelled: result.cancelled,
       ...(exactStatus ? { exactStatus } : {}),
+      ...(polishStats ? { polish: polishStats } : {}),
     },
   };
 }

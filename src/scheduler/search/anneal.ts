@@ -37,6 +37,14 @@ export interface AnnealOptions {
   maxHardWeight: number;
   /** Give the event loop a turn (so an AbortSignal can fire); awaited every ~50 ms. */
   yieldEvery?: number;
+  /**
+   * A helper working beside the search (the MIP polish): at each yield it is offered the best
+   * roster and may hand back a better one, which the search adopts and goes on from.
+   */
+  exchange?: {
+    offer(best: Int32Array, hard: number, soft: number): void;
+    take(): { cells: Int32Array; hard: number; soft: number } | null;
+  };
 }
 
 export interface AnnealResult {
@@ -95,11 +103,22 @@ export async function anneal(state: SearchState, gen: MoveGenerator, o: AnnealOp
         state.hardWeight = o.maxHardWeight;
       }
       if (t - lastYield > (o.yieldEvery ?? 50)) {
+        o.exchange?.offer(best, bestHard, bestSoft);
         await yieldTurn();
         lastYield = o.now();
         if (o.signal?.aborted) {
           cancelled = true;
           break;
+        }
+        const given = o.exchange?.take();
+        if (given && (given.hard < bestHard || (given.hard === bestHard && given.soft < bestSoft))) {
+          state.x.set(given.cells);
+          state.recomputeAll();
+          best.set(given.cells);
+          bestHard = state.hard;
+          bestSoft = state.soft;
+          timeToBest = o.now() - o.startMs;
+          o.onBest(bestHard, bestSoft, timeToBest);
         }
       }
     }

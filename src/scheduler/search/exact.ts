@@ -11,12 +11,13 @@ import { highsAvailable, startHighsWorker } from './highsWorker';
 import { buildSubMip, readSubMip, subMipWeights } from './subMip';
 
 /**
- * Above this many binaries the MIP does not beat the search within a minute (NRP 8–10, 12–24:
- * no roster or a poor one; PEERS.md), while it takes CPU from the search on a busy machine —
- * bench:nrp at 10–20 s saw Instance8 end with the MIP's feasible 15,896 because the starved
- * search was still one weekend over. NRP 1–7 stay below it.
+ * Above this many binaries the whole-problem MIP does not beat the search within a minute, and
+ * the second core is better spent on the MIP polish of 7-day windows (polish.ts). Measured with
+ * HiGHS alone for 55 s: NRP 5 (740 binaries) 1,246 and NRP 6 (1,112) 2,240, where the search
+ * reaches 1,155 and 2,042; NRP 8 (2,278) finds no roster (PEERS.md). NRP 1–4 (120–638) stay
+ * below it: the MIP proves them optimal within the minute.
  */
-export const MAX_BINARIES = 2500;
+export const MAX_BINARIES = 700;
 
 export interface ExactRun {
   /** Resolves with the cells of the MIP's best roster, or null (no solution, no solver, stopped). */
