@@ -242,7 +242,7 @@ export interface SolveStats {
   cancelled: boolean;
   /** Outcome of the exact MIP run beside the search, when one ran (HiGHS status, or "none"). */
   exactStatus?: string;
-  /** The MIP polish at the end of the time limit, when it ran: window solves and how many improved the roster. */
+  /** The MIP polish beside the search, when it ran: window solves and how many improved the roster. */
   polish?: { solves: number; improvements: number };
 }
 

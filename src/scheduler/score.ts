@@ -13,6 +13,11 @@ export interface ReportedViolation extends RawViolation {
   constraint: number;
 }
 
+/** Is score a better than b: fewer hard violations, then a lower soft cost (how every roster is ranked)? */
+export function betterScore(a: { hard: number; soft: number }, b: { hard: number; soft: number }): boolean {
+  return a.hard < b.hard || (a.hard === b.hard && a.soft < b.soft);
+}
+
 export function fullScore(
   c: Compiled,
   cells: Int32Array,

@@ -8,11 +8,11 @@ import { cellsToRoster, compile } from './compile';
 import { explainCells } from './explain';
 import type { Problem, Score, SolveOptions, SolveResult } from './model';
 import { ProblemValidationError } from './model';
-import { fullScore } from './score';
+import { betterScore, fullScore } from './score';
 import { anneal } from './search/anneal';
 import { construct } from './search/construct';
 import { startExact } from './search/exact';
-import { highsAvailable, startHighsWorker } from './search/highsWorker';
+import { startHighsWorker } from './search/highsWorker';
 import { PolishLoop, polishApplies } from './search/polish';
 import { repairHard } from './search/repair';
 import { constructRows } from './search/constructRows';
@@ -92,7 +92,7 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
       : null;
   // The polish is time-dependent too, and needs HiGHS and the core the exact MIP would use.
   const polishOn =
-    searchDefaults.polish && !exact && opts.maxIterations === undefined && !opts.signal?.aborted && highsAvailable() && polishApplies(c, locked);
+    searchDefaults.polish && !exact && opts.maxIterations === undefined && !opts.signal?.aborted && polishApplies(c, locked);
   const polishWorker = polishOn ? startHighsWorker() : null;
   const polishLoop = polishWorker
     ? new PolishLoop(c, locked, polishWorker, { deadline: start + opts.timeLimitMs * 0.97, now, random: mulberry32(Math.floor(random() * 2 ** 32)) })
@@ -147,7 +147,7 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
     polishStats = { solves: polishLoop.solves, improvements: polishLoop.improvements };
     const p = polishLoop.best;
     // A window answer that arrived after the search's last yield.
-    if (p && (p.hard < result.bestHard || (p.hard === result.bestHard && p.soft < result.bestSoft))) {
+    if (p && betterScore(p, { hard: result.bestHard, soft: result.bestSoft })) {
       result.best = p.cells;
       result.bestHard = p.hard;
       result.bestSoft = p.soft;
@@ -189,7 +189,7 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
         exactStatus = found.status;
         const s = fullScore(c, found.cells);
         bestScore ??= fullScore(c, best);
-        if (s.hard < bestScore.hard || (s.hard === bestScore.hard && s.soft < bestScore.soft)) {
+        if (betterScore(s, bestScore)) {
           best = found.cells;
           bestScore = s;
           timeToBest = now() - start;

@@ -8,6 +8,7 @@
  * measured in iterations when an iteration budget is given (then the run is reproducible for a
  * seed) and otherwise in elapsed time.
  */
+import { betterScore } from '../score';
 import type { SearchState } from './state';
 import { MoveBuffer, MoveGenerator } from './moves';
 
@@ -111,7 +112,7 @@ export async function anneal(state: SearchState, gen: MoveGenerator, o: AnnealOp
           break;
         }
         const given = o.exchange?.take();
-        if (given && (given.hard < bestHard || (given.hard === bestHard && given.soft < bestSoft))) {
+        if (given && betterScore(given, { hard: bestHard, soft: bestSoft })) {
           state.x.set(given.cells);
           state.recomputeAll();
           best.set(given.cells);

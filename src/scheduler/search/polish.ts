@@ -1,6 +1,6 @@
 /**
- * MIP polish: the last part of the time limit re-optimises the roster window by window with
- * HiGHS — everybody's days over POLISH_WINDOW consecutive days are free, every other day is
+ * MIP polish, beside the search on the second core: HiGHS re-optimises the roster window by
+ * window — everybody's days over POLISH_WINDOW consecutive days are free, every other day is
  * fixed (subMip.ts) — sliding the window by POLISH_STEP days and going round again until the
  * deadline or until a whole round changes nothing.
  *
@@ -15,7 +15,7 @@
  * stays respected. Only problems whose windows stay small take it (`polishApplies`).
  */
 import type { Compiled } from '../compiled';
-import { fullScore } from '../score';
+import { betterScore, fullScore } from '../score';
 import { isAvailable } from '../constraints/availability';
 import { startHighsWorker, type HighsWorker } from './highsWorker';
 import { buildSubMip, readSubMip, subMipWeights } from './subMip';
@@ -114,7 +114,7 @@ export async function polish(c: Compiled, x: Int32Array, locked: Uint8Array, o: 
       const trial = Int32Array.from(cells);
       for (let i = 0; i < sub.n; i++) trial[sub.cells[i]] = sub.values[i];
       const s = fullScore(c, trial);
-      if (s.hard < out.hard || (s.hard === out.hard && s.soft < out.soft)) {
+      if (betterScore(s, out)) {
         cells.set(trial);
         out.hard = s.hard;
         out.soft = s.soft;
@@ -137,8 +137,6 @@ export interface ScoredRoster {
   hard: number;
   soft: number;
 }
-
-const better = (a: { hard: number; soft: number }, b: { hard: number; soft: number }) => a.hard < b.hard || (a.hard === b.hard && a.soft < b.soft);
 
 /**
  * The polish beside the search, on the second core: it polishes a copy of the search's best
@@ -170,8 +168,8 @@ export class PolishLoop {
 
   /** The search's best roster (copied only when it beats the one the polish last started from). */
   offer(cells: Int32Array, hard: number, soft: number): void {
-    if (!better({ hard, soft }, this.startedFrom)) return;
-    if (this.offered && !better({ hard, soft }, this.offered)) return;
+    if (!betterScore({ hard, soft }, this.startedFrom)) return;
+    if (this.offered && !betterScore({ hard, soft }, this.offered)) return;
     this.offered = { cells: Int32Array.from(cells), hard, soft };
     this.wake?.();
   }
@@ -213,7 +211,7 @@ export class PolishLoop {
       this.improvements += done.improvements;
       const r: ScoredRoster = { cells: done.cells, hard: done.hard, soft: done.soft };
       this.startedFrom = r;
-      if (!this.best || better(r, this.best)) this.best = r;
+      if (!this.best || betterScore(r, this.best)) this.best = r;
       this.improved = r;
     }
   }

@@ -272,26 +272,13 @@ export class RowDp {
     if (K > MAX_WEEKEND_LAYERS) return false;
     this.ensure(w, K);
 
-    const f = this.frame;
-    f.a = a;
-    f.b = b;
-    f.w = w;
-    f.minRun = minRun;
-    f.maxRunRaw = maxRunRaw;
-    f.R = R;
-    f.F = F;
-    f.prev = prev;
-    f.prevRun = prevRun;
-    f.prevFromStart = prevFromStart;
-    f.next = next;
-    f.nextRun = nextRun;
-    f.nextToEnd = b + 1 + nextRun === D;
-    f.lo = minM > 0 ? minM - outsideMinutes : -Infinity;
-    f.hi = maxM >= 0 ? maxM - outsideMinutes : Infinity;
-    f.K = K;
-    f.trackWe = trackWe;
-    f.M = 1;
-    f.g = 1;
+    Object.assign(this.frame, {
+      a, b, w, minRun, maxRunRaw, R, F, prev, prevRun, prevFromStart, next, nextRun,
+      nextToEnd: b + 1 + nextRun === D,
+      lo: minM > 0 ? minM - outsideMinutes : -Infinity,
+      hi: maxM >= 0 ? maxM - outsideMinutes : Infinity,
+      K, trackWe, M: 1, g: 1,
+    });
     this.buildTransitions(minRest);
 
     // Per-type limits bind when the window could use a type more often than it has left: price

@@ -135,7 +135,7 @@ describe('MIP polish', () => {
     expect(got).not.toBeNull();
     expect(got!.hard * 1e6 + got!.soft).toBeLessThan(start.hard * 1e6 + start.soft);
     expect(fullScore(c, got!.cells)).toMatchObject({ hard: got!.hard, soft: got!.soft });
-    // Taken once; a worse offer than what it last polished is ignored.
+    // Taken once; offering the poor start again must not lose the better roster.
     expect(loop.take()).toBeNull();
     loop.offer(x, start.hard, start.soft);
     await loop.stop();
