@@ -41,6 +41,21 @@ export const searchDefaults = {
    * windows make small MIPs and where the exact MIP does not already use that core.
    */
   polish: true,
+  /**
+   * On horizons longer than `polishEarlyMaxDays`, the fraction of the time before which the
+   * polish takes no roster. The two cores slow each other (a HiGHS solve beside the annealer
+   * costs it 20–30 % of its iterations), and there a round of windows is many solves while the
+   * search improves early rosters as fast on its own. 60 s, seeds 1–3, polish from half-way
+   * against from the start: NRP 19 3,869 / 4,169 / 3,852 against 4,244 / 4,354 / 4,365, NRP 15
+   * 4,389 / 4,723 against 4,547 / 4,646, NRP 14 and 16 level (BENCH_NOTES.md, session 5).
+   */
+  polishFrom: 0.5,
+  /**
+   * Horizons (days) on which the polish starts at once: a round of windows is a handful of solves
+   * and NRP 9 needs dozens of them (60 s, seeds 1–3, from half-way 519 / 486 / 525 against
+   * 481 / 491 / 484 from the start).
+   */
+  polishEarlyMaxDays: 28,
   /** Share of the time kept for the final hard-rule repair (used only if still infeasible). */
   repairShare: 0.05,
   /** Fraction of the anneal after which the hard weight stays at its maximum. */
@@ -94,8 +109,9 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
   const polishOn =
     searchDefaults.polish && !exact && opts.maxIterations === undefined && !opts.signal?.aborted && polishApplies(c, locked);
   const polishWorker = polishOn ? startHighsWorker() : null;
+  const polishFrom = start + (c.D > searchDefaults.polishEarlyMaxDays ? opts.timeLimitMs * searchDefaults.polishFrom : 0);
   const polishLoop = polishWorker
-    ? new PolishLoop(c, locked, polishWorker, { deadline: start + opts.timeLimitMs * 0.97, now, random: mulberry32(Math.floor(random() * 2 ** 32)) })
+    ? new PolishLoop(c, locked, polishWorker, { deadline: start + opts.timeLimitMs * 0.97, from: polishFrom, now, random: mulberry32(Math.floor(random() * 2 ** 32)) })
     : null;
   // Few shifts a day (rota-like): lay out whole rows; many sites a day: fill shift by shift.
   if (searchDefaults.rowConstruction && maxShiftsPerDay(c) <= 64) constructRows(c, x, locked, random);

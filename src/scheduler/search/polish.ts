@@ -161,13 +161,15 @@ export class PolishLoop {
     private readonly c: Compiled,
     private readonly locked: Uint8Array,
     private readonly worker: HighsWorker,
-    private readonly o: { deadline: number; now: () => number; random: () => number },
+    /** `from`: offers before this time (in `now()` units) are ignored — the polish starts late. */
+    private readonly o: { deadline: number; now: () => number; random: () => number; from?: number },
   ) {
     this.running = this.loop();
   }
 
   /** The search's best roster (copied only when it beats the one the polish last started from). */
   offer(cells: Int32Array, hard: number, soft: number): void {
+    if (this.o.from !== undefined && this.o.now() < this.o.from) return;
     if (!betterScore({ hard, soft }, this.startedFrom)) return;
     if (this.offered && !betterScore({ hard, soft }, this.offered)) return;
     this.offered = { cells: Int32Array.from(cells), hard, soft };

@@ -143,6 +143,25 @@ describe('MIP polish', () => {
     expect(loop.solves).toBeGreaterThan(0);
   });
 
+  it('takes no roster before its start time', async () => {
+    const c = compile(rota());
+    const { x, locked } = initialGrid(c);
+    weekdaysOnE(c, x, locked);
+    const start = fullScore(c, x);
+    const solvesIn800ms = async (from: number) => {
+      const worker = startHighsWorker()!;
+      await worker.solve('Minimize\n obj: v\nSubject To\n c0: v >= 1\nBinary\n v\nEnd\n', { output_flag: false }); // HiGHS loaded
+      const loop = new PolishLoop(c, locked, worker, { deadline: performance.now() + 30_000, from, now: () => performance.now(), random: mulberry32(6) });
+      loop.offer(x, start.hard, start.soft);
+      await new Promise((r) => setTimeout(r, 800));
+      await loop.stop();
+      return loop.solves;
+    };
+    // Not yet: the offer is ignored. Already begun: the same offer is polished in the same time.
+    expect(await solvesIn800ms(performance.now() + 60_000)).toBe(0);
+    expect(await solvesIn800ms(performance.now() - 1)).toBeGreaterThan(0);
+  });
+
   it('runs beside a timed solve and not in an iteration-budgeted one', async () => {
     // 12 people × 42 days × 2 shifts: too big for the whole-problem MIP, small 7-day windows.
     const p = rota(42, 12);
