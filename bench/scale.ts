@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { solve, type Score, type SolveProgress } from '../src/scheduler';
+import { betterScore } from '../src/scheduler/score';
 import { generateDistrict, generateProvince } from '../src/scheduler/generate';
 import { checkHardRules } from '../src/scheduler/generate/hardCheck';
 
@@ -27,7 +28,6 @@ function peakRssMiB(): number {
   return process.resourceUsage().maxRSS / 1024;
 }
 
-const better = (a: Score, b: Score): boolean => a.hard < b.hard || (a.hard === b.hard && a.soft < b.soft);
 const sec = (ms: number | null): string => (ms === null ? 'never' : `${(ms / 1000).toFixed(2)} s`);
 
 async function main(): Promise<void> {
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   let firstFeasibleMs: number | null = null;
   let lastLog = -Infinity;
   const onProgress = (p: SolveProgress): void => {
-    if (best === null || better(p.bestScore, best)) {
+    if (best === null || betterScore(p.bestScore, best)) {
       best = p.bestScore;
       lastImprovementMs = p.elapsedMs;
     }
@@ -72,7 +72,7 @@ async function main(): Promise<void> {
   };
   const result = await solve(problem, { timeLimitMs: timeLimitSec * 1000, seed, onProgress });
   if (firstFeasibleMs === null && result.score.hard === 0) firstFeasibleMs = result.stats.timeToBestMs;
-  if (best === null || better(result.score, best)) lastImprovementMs = result.stats.timeToBestMs;
+  if (best === null || betterScore(result.score, best)) lastImprovementMs = result.stats.timeToBestMs;
 
   // Referee: the hard rules re-checked independently of the engine's scoring.
   const check = checkHardRules(problem, result.roster);

@@ -13,6 +13,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { solve, type Score, type SolveProgress } from '../src/scheduler';
+import { betterScore } from '../src/scheduler/score';
 import { evaluateNrp, type NrpEvaluation } from '../src/scheduler/nrp/evaluate';
 import { writeRosterFile } from '../src/scheduler/nrp/format';
 import { rosterToNrp } from '../src/scheduler/nrp/fromRoster';
@@ -105,7 +106,6 @@ export interface RosterReport {
   peakRssKiB: number;
 }
 
-const better = (a: Score, b: Score): boolean => a.hard < b.hard || (a.hard === b.hard && a.soft < b.soft);
 
 export async function runRoster(opts: RosterCliOptions, log: (line: string) => void = () => {}, signal?: AbortSignal): Promise<RosterReport> {
   const instance = readNrpFile(opts.nrp);
@@ -117,7 +117,7 @@ export async function runRoster(opts: RosterCliOptions, log: (line: string) => v
   let timeToFeasibleMs: number | null = null;
   let lastLog = -Infinity;
   const onProgress = (p: SolveProgress): void => {
-    if (best === null || better(p.bestScore, best)) {
+    if (best === null || betterScore(p.bestScore, best)) {
       best = p.bestScore;
       timeToBestMs = p.elapsedMs;
     }
@@ -129,7 +129,7 @@ export async function runRoster(opts: RosterCliOptions, log: (line: string) => v
   };
   const result = await solve(problem, { timeLimitMs: opts.timeLimitSec * 1000, seed: opts.seed, onProgress, ...(signal ? { signal } : {}) });
   if (result.stats.cancelled) log('  interrupted: keeping the best roster found so far');
-  if (best === null || better(result.score, best)) timeToBestMs = result.stats.timeToBestMs;
+  if (best === null || betterScore(result.score, best)) timeToBestMs = result.stats.timeToBestMs;
   if (timeToFeasibleMs === null && result.score.hard === 0) timeToFeasibleMs = result.stats.timeToBestMs;
 
   const roster = rosterToNrp(instance, problem, result.roster);

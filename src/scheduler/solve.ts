@@ -183,7 +183,7 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
       state.x.set(start0);
       state.recomputeAll();
       repairHard(state, locked, start + opts.timeLimitMs * 0.985, now);
-      if (state.hard < bh || (state.hard === bh && state.soft < bs)) {
+      if (betterScore(state, { hard: bh, soft: bs })) {
         bh = state.hard;
         bs = state.soft;
         best = Int32Array.from(state.x);

@@ -2,7 +2,8 @@
  * The whole problem as one MIP, solved by HiGHS (WebAssembly) in a worker thread while the
  * local search runs on the main thread — the two cores work at once, and the event loop stays
  * free for the AbortSignal. On the smallest rosters it proves the optimum within a minute (NRP
- * 1–4); above `MAX_BINARIES` it is not started and the MIP polish (polish.ts) gets the core. The answer is scored by the engine like any roster; the better one wins.
+ * 1–4); above `MAX_BINARIES` it is not started and the MIP polish (polish.ts) gets the core.
+ * The answer is scored by the engine like any roster; the better one wins.
  * HiGHS is optional: without the `highs` package the engine runs the local search alone.
  */
 import type { Compiled } from '../compiled';

@@ -141,8 +141,9 @@ export interface ScoredRoster {
 /**
  * The polish beside the search, on the second core: it polishes a copy of the search's best
  * roster (offered at the search's yields) until no window improves it, hands the result back for
- * the search to adopt, then waits for a newer best and starts again. The search loses no time to
- * it; what it finds joins the search at the next yield (anneal.ts, `exchange`).
+ * the search to adopt, then waits for a newer best and starts again; what it finds joins the
+ * search at the next yield (anneal.ts, `exchange`). It is not free: on two cores each HiGHS solve
+ * slows the annealer by 20–30 %, which is why it may be told to start late (`from`).
  */
 export class PolishLoop {
   private offered: ScoredRoster | null = null;

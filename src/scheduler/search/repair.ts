@@ -12,6 +12,7 @@ import { constraints } from '../constraints';
 import { DP_WINDOW, nextSameShift } from './moves';
 import { MAX_DP_WINDOW, RowDp, rowDpApplies } from './rowDp';
 import type { SearchState } from './state';
+import { betterScore } from '../score';
 
 /** Radius (days) searched around a dated violation. */
 const RADIUS = 7;
@@ -52,7 +53,7 @@ function relayRow(state: SearchState, dp: RowDp, p: number): boolean {
   const soft = state.soft;
   state.x.set(dp.out.subarray(0, D), row);
   state.recomputeAll();
-  if (state.hard < hard || (state.hard === hard && state.soft < soft)) return true;
+  if (betterScore(state, { hard, soft })) return true;
   state.x.set(old, row);
   state.recomputeAll();
   return false;
