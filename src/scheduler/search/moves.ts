@@ -24,11 +24,15 @@
  *                 are laid out again by the DP. The one move here that re-plans two rows at once:
  *                 on NRP rows whose minutes and weekends are used up, no single-row change pays,
  *                 while two rows trading work do (see BENCH_NOTES.md, session 3).
+ *  - grant:       the handover aimed at an unmet wish: the person who wants a shift takes it from
+ *                 one of its holders, or someone off that day takes the shift a person wants to be
+ *                 rid of (BENCH_NOTES.md, session 6).
  * A move is written into (cells, values, n) for SearchState.propose; locked (pinned) cells are
  * never touched.
  */
 import { maxShiftsPerDay, type Compiled } from '../compiled';
 import { isAvailable } from '../constraints/availability';
+import { wishUnmet } from '../constraints/shiftPreference';
 import { MAX_DP_WINDOW, RowDp, rowDpApplies } from './rowDp';
 import { constraints } from '../constraints';
 import type { PersonConstraint } from '../constraints/types';
@@ -46,8 +50,14 @@ export const HANDOVER_SHARE = 0.02;
  */
 export const HANDOVER_MAX_SHIFTS_PER_DAY = 10;
 const LEAN_HANDOVER_FACTOR = 0.25;
-/** Default probabilities of change, swap, blockSwap, blockChange, rowSwap, coverFix, transfer, rowDp, fixDp, handover. */
-export const moveMix: number[] = [0.2, 0.2, 0.3, 0.1, 0.1, 0.1, 0.1, 0.001, 0.001, HANDOVER_SHARE];
+/**
+ * Probability of the grant move (a handover aimed at an unmet wish). At 20 s against no grant,
+ * medians of seeds 1–3: NRP 9 475 against 508, NRP 8 1,372 against 1,397, NRP 6 and 12 level;
+ * at 0.03 NRP 6 and 8 got worse (2,137 and 1,444): each grant costs two DP layouts.
+ */
+export const GRANT_SHARE = 0.01;
+/** Default probabilities of change, swap, blockSwap, blockChange, rowSwap, coverFix, transfer, rowDp, fixDp, handover, grant. */
+export const moveMix: number[] = [0.2, 0.2, 0.3, 0.1, 0.1, 0.1, 0.1, 0.001, 0.001, HANDOVER_SHARE, GRANT_SHARE];
 
 /** Days the rowDp move lays out at once. */
 export const DP_WINDOW = 14;
@@ -68,7 +78,7 @@ export class MoveBuffer {
   kind = 0;
 }
 
-export const MOVE_KINDS = ['change', 'swap', 'blockSwap', 'blockChange', 'rowSwap', 'coverFix', 'transfer', 'rowDp', 'fixDp', 'handover'] as const;
+export const MOVE_KINDS = ['change', 'swap', 'blockSwap', 'blockChange', 'rowSwap', 'coverFix', 'transfer', 'rowDp', 'fixDp', 'handover', 'grant'] as const;
 
 /** How far (days) the transfer move looks for a day to give up when the new day joins no run. */
 const TRANSFER_RADIUS = 7;
@@ -101,6 +111,8 @@ export class MoveGenerator {
   private leanDp: RowDp | null = null;
   /** Cumulative probabilities of the move kinds. */
   private readonly cumulative: number[];
+  /** People with at least one wish (preference), for the grant move. */
+  private readonly wishers: Int32Array;
 
   constructor(
     private readonly c: Compiled,
@@ -118,8 +130,11 @@ export class MoveGenerator {
       return Int32Array.from(list);
     });
     this.leanHandover = maxShiftsPerDay(c) > HANDOVER_MAX_SHIFTS_PER_DAY;
+    const wishers: number[] = [];
+    for (let p = 0; p < c.P; p++) if (c.preferences[p].length > 0) wishers.push(p);
+    this.wishers = Int32Array.from(wishers);
     const kinds = mix.map((m, k) => {
-      if ((k === 7 && !this.dpOk) || ((k === 8 || k === 9) && !this.dpFixOk)) return 0;
+      if ((k === 7 && !this.dpOk) || ((k === 8 || k === 9 || k === 10) && !this.dpFixOk) || (k === 10 && wishers.length === 0)) return 0;
       return k === 9 && this.leanHandover ? m * LEAN_HANDOVER_FACTOR : m;
     });
     let acc = 0;
@@ -282,17 +297,12 @@ export class MoveGenerator {
   }
 
   /**
-   * handover: q's shift s on day d goes to p (off that day); p's window is laid out by the DP
-   * holding s, then q's window by the DP. Both rows are written into x and the counts so the
-   * second DP sees the first one's answer, and everything is undone before the move is returned:
-   * the search state scores it like any other move.
+   * handover: q's shift s on day d goes to p, who is off that day (laid out by layOutTwoRows).
    */
   private handover(x: Int32Array, m: MoveBuffer): boolean {
     const c = this.c;
     const { P, D } = c;
-    const count = this.staffed;
-    if (!count || P < 2) return false;
-    const dp = this.leanHandover ? (this.leanDp ??= new RowDp(c, this.locked, true)) : (this.dp ??= new RowDp(c, this.locked));
+    if (!this.staffed || P < 2) return false;
     for (let attempt = 0; attempt < 8; attempt++) {
       const p = this.person();
       const d = this.int(D);
@@ -301,47 +311,119 @@ export class MoveGenerator {
       if (q >= p) q++;
       const s = x[q * D + d];
       if (s < 0 || this.locked[q * D + d] || this.banned(p, s)) continue;
-      this.jn = 0;
-      this.write(x, q * D + d, -1);
-      const w1 = Math.min(D, DP_WINDOW);
-      const a1 = Math.max(0, Math.min(D - w1, d - this.int(w1)));
-      const ok = dp.solve(x, count, p, a1, a1 + w1 - 1, false, d, s);
-      if (ok) {
-        this.writeLayout(x, dp, p, a1, w1);
-        const w2 = Math.min(D, MAX_DP_WINDOW);
-        const a2 = Math.max(0, Math.min(D - w2, d - this.int(w2)));
-        if (dp.solve(x, count, q, a2, a2 + w2 - 1, false)) this.writeLayout(x, dp, q, a2, w2);
-      }
-      // The move is the journal's cells at their final values; then x and the counts are restored.
-      let n = 0;
-      for (let i = 0; i < this.jn; i++) {
-        const cell = this.jCells[i];
-        let seen = false;
-        for (let j = 0; j < n && !seen; j++) seen = m.cells[j] === cell;
-        if (seen) continue;
-        m.cells[n] = cell;
-        m.values[n++] = x[cell];
-      }
-      for (let i = this.jn - 1; i >= 0; i--) {
-        const cell = this.jCells[i];
-        const v = x[cell];
-        const old = this.jOld[i];
-        if (v >= 0) count[v]--;
-        if (old >= 0) count[old]++;
-        x[cell] = old;
-      }
-      this.jn = 0;
-      // Cells written and later written back to their first value are no change.
-      let k = 0;
-      for (let i = 0; i < n; i++) {
-        if (x[m.cells[i]] === m.values[i]) continue;
-        m.cells[k] = m.cells[i];
-        m.values[k++] = m.values[i];
-      }
-      m.n = k;
-      if (ok && k > 0) return true;
+      if (this.layOutTwoRows(x, m, p, q, d, s)) return true;
     }
     return false;
+  }
+
+  /**
+   * grant: a person's unmet wish for a day is granted, the trade laid out like a handover. A wish
+   * for a shift: p takes it, and one of its holders gives it up unless it is short of people. A
+   * wish not to work it (or to be off): someone off that day takes p's shift. Random handovers
+   * rarely hit the one (person, day) a request names; on NRP 9, whose cover is fixed by the
+   * instance, the requests are the whole difference to the best known roster.
+   */
+  private grant(x: Int32Array, m: MoveBuffer): boolean {
+    const c = this.c;
+    const { P, D } = c;
+    const count = this.staffed;
+    if (!count || this.wishers.length === 0) return false;
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const p = this.wishers[this.int(this.wishers.length)];
+      const wishes = c.preferences[p];
+      const pr = wishes[this.int(wishes.length)];
+      const d = pr.day;
+      const cell = p * D + d;
+      if (this.locked[cell] || !wishUnmet(c, pr, x[cell])) continue;
+      if (pr.kind === 'wantShift' || pr.kind === 'wantType') {
+        const s = pr.kind === 'wantShift' ? pr.shift : this.shiftOfType(d, pr.type);
+        if (s < 0 || this.banned(p, s)) continue;
+        let q = -1;
+        if (count[s] >= c.shiftHeadcount[s]) {
+          const from = this.int(P);
+          for (let i = 0; i < P && q < 0; i++) {
+            const r = (from + i) % P;
+            if (r !== p && x[r * D + d] === s && !this.locked[r * D + d]) q = r;
+          }
+        }
+        if (this.layOutTwoRows(x, m, p, q, d, s)) return true;
+      } else {
+        const s = x[cell];
+        let taker = -1;
+        for (let i = 0; i < 16 && taker < 0; i++) {
+          const r = this.int(P);
+          if (r !== p && x[r * D + d] < 0 && !this.locked[r * D + d] && !this.banned(r, s)) taker = r;
+        }
+        if (taker >= 0 && this.layOutTwoRows(x, m, taker, p, d, s)) return true;
+      }
+    }
+    return false;
+  }
+
+  /** A random shift of type t on day d (−1 if none). */
+  private shiftOfType(d: number, t: number): number {
+    const day = this.c.shiftsByDay[d];
+    let seen = 0;
+    let pick = -1;
+    for (let i = 0; i < day.length; i++) {
+      if (this.c.shiftType[day[i]] !== t) continue;
+      seen++;
+      if (seen === 1 || this.random() * seen < 1) pick = day[i];
+    }
+    return pick;
+  }
+
+  /**
+   * p takes shift s on day d from q (q < 0: from nobody): p's window is laid out by the DP
+   * holding s, then q's window by the DP. Both rows are written into x and the counts so the
+   * second DP sees the first one's answer, and everything is undone before the move is returned:
+   * the search state scores it like any other move. False when the DP finds no layout for p or
+   * nothing changes.
+   */
+  private layOutTwoRows(x: Int32Array, m: MoveBuffer, p: number, q: number, d: number, s: number): boolean {
+    const c = this.c;
+    const D = c.D;
+    const count = this.staffed!;
+    const dp = this.leanHandover ? (this.leanDp ??= new RowDp(c, this.locked, true)) : (this.dp ??= new RowDp(c, this.locked));
+    this.jn = 0;
+    if (q >= 0) this.write(x, q * D + d, -1);
+    const w1 = Math.min(D, DP_WINDOW);
+    const a1 = Math.max(0, Math.min(D - w1, d - this.int(w1)));
+    const ok = dp.solve(x, count, p, a1, a1 + w1 - 1, false, d, s);
+    if (ok) {
+      this.writeLayout(x, dp, p, a1, w1);
+      const w2 = Math.min(D, MAX_DP_WINDOW);
+      const a2 = Math.max(0, Math.min(D - w2, d - this.int(w2)));
+      if (q >= 0 && dp.solve(x, count, q, a2, a2 + w2 - 1, false)) this.writeLayout(x, dp, q, a2, w2);
+    }
+    // The move is the journal's cells at their final values; then x and the counts are restored.
+    let n = 0;
+    for (let i = 0; i < this.jn; i++) {
+      const cell = this.jCells[i];
+      let seen = false;
+      for (let j = 0; j < n && !seen; j++) seen = m.cells[j] === cell;
+      if (seen) continue;
+      m.cells[n] = cell;
+      m.values[n++] = x[cell];
+    }
+    for (let i = this.jn - 1; i >= 0; i--) {
+      const cell = this.jCells[i];
+      const v = x[cell];
+      const old = this.jOld[i];
+      if (v >= 0) count[v]--;
+      if (old >= 0) count[old]++;
+      x[cell] = old;
+    }
+    this.jn = 0;
+    // Cells written and later written back to their first value are no change.
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      if (x[m.cells[i]] === m.values[i]) continue;
+      m.cells[k] = m.cells[i];
+      m.values[k++] = m.values[i];
+    }
+    m.n = k;
+    return ok && k > 0;
   }
 
   /** A random day on which person p breaks a hard row rule (−1 if none is dated). */
@@ -407,6 +489,7 @@ export class MoveGenerator {
     if (kind === 7) return this.rowDp(x, m, false);
     if (kind === 8) return this.rowDp(x, m, true);
     if (kind === 9) return this.handover(x, m);
+    if (kind === 10) return this.grant(x, m);
     if (kind === 4) {
       if (D < 2) return false;
       const p = this.person();

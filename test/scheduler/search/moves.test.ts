@@ -2,13 +2,15 @@
  * The cover-directed moves of the neighbourhood: `transfer` must give an under-staffed shift a
  * person who is off that day, take back at most one other day of the same person's row, and never
  * touch a pinned cell. `handover` re-plans two rows at once and must leave the roster and the
- * staff counts it borrows exactly as they were.
+ * staff counts it borrows exactly as they were; `grant` does the same for an unmet wish, and the
+ * wish must be met by the move it returns.
  */
 import { compile } from '../../../src/scheduler/compile';
 import { MOVE_KINDS, MoveBuffer, MoveGenerator } from '../../../src/scheduler/search/moves';
 import { mulberry32 } from '../../../src/scheduler/search/rng';
 import { RowDp } from '../../../src/scheduler/search/rowDp';
 import { SearchState } from '../../../src/scheduler/search/state';
+import { wishUnmet } from '../../../src/scheduler/constraints/shiftPreference';
 import { initialGrid } from '../../../src/scheduler/solve';
 import { dailyShifts, problem } from '../helpers';
 
@@ -189,5 +191,90 @@ describe('handover move', () => {
     expect(state.soft).toBe(0);
     expect(state.x[5]).toBe(c.shiftsByDay[5][0]);
     expect(state.x[days + 5]).toBe(-1);
+  });
+});
+
+describe('grant move', () => {
+  const grantOnly = MOVE_KINDS.map((k) => (k === 'grant' ? 1 : 0));
+
+  it('meets an unmet wish with a two-row trade, touching no pinned cell, and restores the roster it works on', () => {
+    const days = 28;
+    const people = Array.from({ length: 6 }, (_, i) => ({
+      id: `p${i}`,
+      limits: { minTotalMinutes: 12 * 480, maxTotalMinutes: 16 * 480, maxConsecutiveWorkDays: 5, minConsecutiveDaysOff: 2 },
+    }));
+    const random = mulberry32(17);
+    const preferences = Array.from({ length: 30 }, () => {
+      const who = `p${Math.floor(random() * 6)}`;
+      const day = Math.floor(random() * days);
+      const kind = (['wantShift', 'avoidShift', 'wantDayOff'] as const)[Math.floor(random() * 3)];
+      const type = random() < 0.5 ? 'E' : 'L';
+      return kind === 'wantDayOff' ? { personId: who, kind, day, weight: 2 } : { personId: who, kind, shiftId: `${type}${day}`, weight: 2 };
+    });
+    const p = problem(days, people, dailyShifts(days, [{ type: 'E', headcount: 2 }, { type: 'L', hour: 14, headcount: 2 }]), {
+      pinned: [{ personId: 'p0', shiftId: 'E3' }, { personId: 'p1', shiftId: 'L4' }],
+      preferences,
+    });
+    const c = compile(p);
+    const { x, locked } = initialGrid(c);
+    for (let i = 0; i < x.length; i++) if (!locked[i] && random() < 0.55) x[i] = c.shiftsByDay[i % days][random() < 0.5 ? 0 : 1];
+    const state = new SearchState(c, x, 1000);
+    const gen = new MoveGenerator(c, locked, random, grantOnly);
+    gen.staffed = state.tally.count;
+    const m = new MoveBuffer();
+    const wishMet = (person: number, d: number, s: number) =>
+      c.preferences[person].some((pr) => pr.day === d && wishUnmet(c, pr, state.x[person * days + d]) && !wishUnmet(c, pr, s));
+    let made = 0;
+    for (let i = 0; i < 300; i++) {
+      const xBefore = Int32Array.from(state.x);
+      const countBefore = Int32Array.from(state.tally.count);
+      const ok = gen.generate(state.x, m);
+      expect(state.x).toEqual(xBefore);
+      expect(state.tally.count).toEqual(countBefore);
+      if (!ok) continue;
+      made++;
+      expect(m.kind).toBe(MOVE_KINDS.indexOf('grant'));
+      const cells = Array.from(m.cells.subarray(0, m.n));
+      expect(new Set(cells).size).toBe(m.n);
+      expect(new Set(cells.map((cell) => Math.floor(cell / days))).size).toBeLessThanOrEqual(2);
+      for (const cell of cells) expect(locked[cell]).toBe(0);
+      expect(cells.some((cell, k) => wishMet(Math.floor(cell / days), cell % days, m.values[k]))).toBe(true);
+      state.propose(m.cells, m.values, m.n);
+      if (i % 2 === 0) state.accept();
+      else state.reject();
+    }
+    expect(made).toBeGreaterThan(20);
+  });
+
+  it('finds at once the trade two wishes ask for', () => {
+    // The roster of the handover test above: a wants Saturday, b wants it off, and a also wants
+    // the days a works, the first one least. Every grant the generator can draw here is the
+    // trade of a's Monday for b's Saturday: b takes Monday, a Saturday (−5 −5 +1).
+    const days = 7;
+    const four = { minTotalMinutes: 4 * 480, maxTotalMinutes: 4 * 480 };
+    const three = { minTotalMinutes: 3 * 480, maxTotalMinutes: 3 * 480 };
+    const p = problem(days, [{ id: 'a', limits: four }, { id: 'b', limits: three }], dailyShifts(days, [{ type: 'D' }]), {
+      preferences: [
+        { personId: 'a', kind: 'wantShift', shiftId: 'D5', weight: 5 },
+        { personId: 'b', kind: 'avoidShift', shiftId: 'D5', weight: 5 },
+        ...[0, 1, 2, 3].map((d) => ({ personId: 'a', kind: 'wantShift' as const, shiftId: `D${d}`, weight: d + 1 })),
+      ],
+    });
+    const c = compile(p);
+    const { x, locked } = initialGrid(c);
+    [...'xxxx...'].forEach((ch, d) => (x[d] = ch === 'x' ? c.shiftsByDay[d][0] : -1));
+    [...'....xxx'].forEach((ch, d) => (x[days + d] = ch === 'x' ? c.shiftsByDay[d][0] : -1));
+    const state = new SearchState(c, x, 1000);
+    const gen = new MoveGenerator(c, locked, mulberry32(3), grantOnly);
+    gen.staffed = state.tally.count;
+    const m = new MoveBuffer();
+    expect(state.soft).toBe(10);
+    expect(gen.generate(state.x, m)).toBe(true);
+    expect(state.propose(m.cells, m.values, m.n)).toBe(-9);
+    state.accept();
+    expect(state.hard).toBe(0);
+    expect(state.x[5]).toBe(c.shiftsByDay[5][0]);
+    expect(state.x[days + 5]).toBe(-1);
+    expect(state.x[days]).toBe(c.shiftsByDay[0][0]);
   });
 });
