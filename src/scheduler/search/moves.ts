@@ -27,6 +27,9 @@
  *  - grant:       the handover aimed at an unmet wish: the person who wants a shift takes it from
  *                 one of its holders, or someone off that day takes the shift a person wants to be
  *                 rid of (BENCH_NOTES.md, session 6).
+ *  - fill:        an under-staffed shift goes to someone off that day (or on a shift with people
+ *                 to spare), whose days around it the DP lays out holding it: like transfer, but
+ *                 the work given up for it may be anywhere in the window, a weekend included.
  * A move is written into (cells, values, n) for SearchState.propose; locked (pinned) cells are
  * never touched.
  */
@@ -56,8 +59,15 @@ const LEAN_HANDOVER_FACTOR = 0.25;
  * at 0.03 NRP 6 and 8 got worse (2,137 and 1,444): each grant costs two DP layouts.
  */
 export const GRANT_SHARE = 0.01;
-/** Default probabilities of change, swap, blockSwap, blockChange, rowSwap, coverFix, transfer, rowDp, fixDp, handover, grant. */
-export const moveMix: number[] = [0.2, 0.2, 0.3, 0.1, 0.1, 0.1, 0.1, 0.001, 0.001, HANDOVER_SHARE, GRANT_SHARE];
+/**
+ * Probability of the fill move. 20 s, seeds 1–4, 0.5 % against none: NRP 13 2,121 / 2,171 /
+ * 2,424 / 2,445 against 2,394 / 2,442 / 2,611 / 2,580, NRP 19 4,026 / 3,921 / 3,968 / 4,091
+ * against 4,178 / 4,136 / 4,183 / 4,272, NRP 8 level (medians 1,467 and 1,462); seeds 1–2: NRP 12
+ * level, 22 and 24 mixed. At 1 % NRP 13 and 19 gained less.
+ */
+export const FILL_SHARE = 0.005;
+/** Default probabilities of change, swap, blockSwap, blockChange, rowSwap, coverFix, transfer, rowDp, fixDp, handover, grant, fill. */
+export const moveMix: number[] = [0.2, 0.2, 0.3, 0.1, 0.1, 0.1, 0.1, 0.001, 0.001, HANDOVER_SHARE, GRANT_SHARE, FILL_SHARE];
 
 /** Days the rowDp move lays out at once. */
 export const DP_WINDOW = 14;
@@ -78,7 +88,7 @@ export class MoveBuffer {
   kind = 0;
 }
 
-export const MOVE_KINDS = ['change', 'swap', 'blockSwap', 'blockChange', 'rowSwap', 'coverFix', 'transfer', 'rowDp', 'fixDp', 'handover', 'grant'] as const;
+export const MOVE_KINDS = ['change', 'swap', 'blockSwap', 'blockChange', 'rowSwap', 'coverFix', 'transfer', 'rowDp', 'fixDp', 'handover', 'grant', 'fill'] as const;
 
 /** How far (days) the transfer move looks for a day to give up when the new day joins no run. */
 const TRANSFER_RADIUS = 7;
@@ -134,7 +144,7 @@ export class MoveGenerator {
     for (let p = 0; p < c.P; p++) if (c.preferences[p].length > 0) wishers.push(p);
     this.wishers = Int32Array.from(wishers);
     const kinds = mix.map((m, k) => {
-      if ((k === 7 && !this.dpOk) || ((k === 8 || k === 9 || k === 10) && !this.dpFixOk) || (k === 10 && wishers.length === 0)) return 0;
+      if ((k === 7 && !this.dpOk) || ((k === 8 || k === 9 || k === 10 || k === 11) && !this.dpFixOk) || (k === 10 && wishers.length === 0)) return 0;
       return k === 9 && this.leanHandover ? m * LEAN_HANDOVER_FACTOR : m;
     });
     let acc = 0;
@@ -360,6 +370,32 @@ export class MoveGenerator {
     return false;
   }
 
+  /**
+   * fill: an under-staffed shift goes to someone who is off that day (or on a shift with people
+   * to spare), whose days around it are laid out by the DP holding it: the work they give up for
+   * it goes where it is least missed, a weekend's work included.
+   */
+  private fill(x: Int32Array, m: MoveBuffer): boolean {
+    const c = this.c;
+    const D = c.D;
+    const count = this.staffed;
+    if (!count) return false;
+    const s = this.underStaffed(32);
+    if (s < 0) return false;
+    const d = c.shiftDay[s];
+    const people = this.eligible[c.shiftType[s]];
+    if (people.length === 0) return false;
+    for (let i = 0; i < 8; i++) {
+      const p = people[this.int(people.length)];
+      const cell = p * D + d;
+      const cur = x[cell];
+      if (cur === s || this.locked[cell] || this.banned(p, s)) continue;
+      if (cur >= 0 && count[cur] <= c.shiftHeadcount[cur]) continue;
+      return this.layOutTwoRows(x, m, p, -1, d, s);
+    }
+    return false;
+  }
+
   /** A random shift of type t on day d (−1 if none). */
   private shiftOfType(d: number, t: number): number {
     const day = this.c.shiftsByDay[d];
@@ -490,6 +526,7 @@ export class MoveGenerator {
     if (kind === 8) return this.rowDp(x, m, true);
     if (kind === 9) return this.handover(x, m);
     if (kind === 10) return this.grant(x, m);
+    if (kind === 11) return this.fill(x, m);
     if (kind === 4) {
       if (D < 2) return false;
       const p = this.person();

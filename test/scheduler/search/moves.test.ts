@@ -278,3 +278,50 @@ describe('grant move', () => {
     expect(state.x[days]).toBe(c.shiftsByDay[0][0]);
   });
 });
+
+describe('fill move', () => {
+  it('gives an under-staffed shift to one person and lays out only that row, touching no pinned cell', () => {
+    const days = 28;
+    const people = Array.from({ length: 6 }, (_, i) => ({
+      id: `p${i}`,
+      limits: { minTotalMinutes: 10 * 480, maxTotalMinutes: 16 * 480, maxConsecutiveWorkDays: 5, minConsecutiveDaysOff: 2, maxWeekendsWorked: 2 },
+    }));
+    const p = problem(days, people, dailyShifts(days, [{ type: 'E', headcount: 2 }, { type: 'L', hour: 14, headcount: 2 }]), {
+      pinned: [{ personId: 'p0', shiftId: 'E3' }, { personId: 'p1', shiftId: 'L4' }],
+    });
+    const c = compile(p);
+    const { x, locked } = initialGrid(c);
+    const random = mulberry32(23);
+    // Mostly E, so L is short and E has people to spare.
+    for (let i = 0; i < x.length; i++) if (!locked[i] && random() < 0.55) x[i] = c.shiftsByDay[i % days][random() < 0.8 ? 0 : 1];
+    const state = new SearchState(c, x, 1000);
+    const gen = new MoveGenerator(c, locked, random, MOVE_KINDS.map((k) => (k === 'fill' ? 1 : 0)));
+    gen.staffed = state.tally.count;
+    const m = new MoveBuffer();
+    let made = 0;
+    for (let i = 0; i < 300; i++) {
+      const xBefore = Int32Array.from(state.x);
+      const countBefore = Int32Array.from(state.tally.count);
+      const ok = gen.generate(state.x, m);
+      expect(state.x).toEqual(xBefore);
+      expect(state.tally.count).toEqual(countBefore);
+      if (!ok) continue;
+      made++;
+      expect(m.kind).toBe(MOVE_KINDS.indexOf('fill'));
+      const cells = Array.from(m.cells.subarray(0, m.n));
+      expect(new Set(cells.map((cell) => Math.floor(cell / days))).size).toBe(1);
+      for (const cell of cells) expect(locked[cell]).toBe(0);
+      // One cell takes a shift that is short of people, from a day off or a shift with some to spare.
+      const filled = cells.some((cell, k) => {
+        const s = m.values[k];
+        const cur = state.x[cell];
+        return s >= 0 && state.tally.count[s] < c.shiftHeadcount[s] && (cur < 0 || state.tally.count[cur] > c.shiftHeadcount[cur]);
+      });
+      expect(filled).toBe(true);
+      state.propose(m.cells, m.values, m.n);
+      if (i % 2 === 0) state.accept();
+      else state.reject();
+    }
+    expect(made).toBeGreaterThan(20);
+  });
+});
