@@ -144,7 +144,7 @@ export class MoveGenerator {
     for (let p = 0; p < c.P; p++) if (c.preferences[p].length > 0) wishers.push(p);
     this.wishers = Int32Array.from(wishers);
     const kinds = mix.map((m, k) => {
-      if ((k === 7 && !this.dpOk) || ((k === 8 || k === 9 || k === 10 || k === 11) && !this.dpFixOk) || (k === 10 && wishers.length === 0)) return 0;
+      if ((k === 7 && !this.dpOk) || (k >= 8 && !this.dpFixOk) || (k === 10 && wishers.length === 0)) return 0;
       return k === 9 && this.leanHandover ? m * LEAN_HANDOVER_FACTOR : m;
     });
     let acc = 0;

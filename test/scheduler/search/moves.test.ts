@@ -14,6 +14,62 @@ import { wishUnmet } from '../../../src/scheduler/constraints/shiftPreference';
 import { initialGrid } from '../../../src/scheduler/solve';
 import { dailyShifts, problem } from '../helpers';
 
+/**
+ * Draws `tries` moves of one kind from `gen` and checks what every such move must do: leave the
+ * roster and the staff counts it works on as they were, name distinct cells, change each of them,
+ * touch no pinned cell. `check` asserts what is particular to the kind; the moves are then
+ * accepted and rejected in turn so the roster moves on. Returns how many moves were made.
+ */
+function driveMoves(
+  state: SearchState,
+  gen: MoveGenerator,
+  locked: Uint8Array,
+  kind: (typeof MOVE_KINDS)[number],
+  tries: number,
+  check: (cells: number[], m: MoveBuffer) => void,
+): number {
+  const m = new MoveBuffer();
+  let made = 0;
+  for (let i = 0; i < tries; i++) {
+    const xBefore = Int32Array.from(state.x);
+    const countBefore = Int32Array.from(state.tally.count);
+    const ok = gen.generate(state.x, m);
+    expect(state.x).toEqual(xBefore);
+    expect(state.tally.count).toEqual(countBefore);
+    if (!ok) continue;
+    made++;
+    expect(m.kind).toBe(MOVE_KINDS.indexOf(kind));
+    const cells = Array.from(m.cells.subarray(0, m.n));
+    expect(new Set(cells).size).toBe(m.n);
+    for (let k = 0; k < m.n; k++) {
+      expect(locked[m.cells[k]]).toBe(0);
+      expect(state.x[m.cells[k]]).not.toBe(m.values[k]);
+    }
+    check(cells, m);
+    state.propose(m.cells, m.values, m.n);
+    if (i % 2 === 0) state.accept();
+    else state.reject();
+  }
+  return made;
+}
+
+/**
+ * Six people over 28 days, shifts E and L (two people each) every day, p0 pinned to E3 and p1 to
+ * L4; the rest of the grid filled at random (`eShare` of the work on E).
+ */
+function randomTwoShiftRoster(random: () => number, limits: Record<string, number>, eShare: number, extra: Parameters<typeof problem>[3] = {}) {
+  const days = 28;
+  const people = Array.from({ length: 6 }, (_, i) => ({ id: `p${i}`, limits }));
+  const p = problem(days, people, dailyShifts(days, [{ type: 'E', headcount: 2 }, { type: 'L', hour: 14, headcount: 2 }]), {
+    pinned: [{ personId: 'p0', shiftId: 'E3' }, { personId: 'p1', shiftId: 'L4' }],
+    ...extra,
+  });
+  const c = compile(p);
+  const { x, locked } = initialGrid(c);
+  for (let i = 0; i < x.length; i++) if (!locked[i] && random() < 0.55) x[i] = c.shiftsByDay[i % days][random() < eShare ? 0 : 1];
+  return { days, c, locked, state: new SearchState(c, x, 1000) };
+}
+
 describe('transfer move', () => {
   it('moves work from a staffed day to an under-staffed one in the same row', () => {
     const days = 28;
@@ -98,40 +154,14 @@ describe('handover move', () => {
   const handoverOnly = MOVE_KINDS.map((k) => (k === 'handover' ? 1 : 0));
 
   it('hands a shift from one row to another, touching two rows and no pinned cell, and restores the roster it works on', () => {
-    const days = 28;
-    const people = Array.from({ length: 6 }, (_, i) => ({
-      id: `p${i}`,
-      limits: { minTotalMinutes: 14 * 480, maxTotalMinutes: 16 * 480, maxConsecutiveWorkDays: 5, minConsecutiveDaysOff: 2 },
-    }));
-    const p = problem(days, people, dailyShifts(days, [{ type: 'E', headcount: 2 }, { type: 'L', hour: 14, headcount: 2 }]), {
-      pinned: [{ personId: 'p0', shiftId: 'E3' }, { personId: 'p1', shiftId: 'L4' }],
-    });
-    const c = compile(p);
-    const { x, locked } = initialGrid(c);
     const random = mulberry32(11);
-    for (let i = 0; i < x.length; i++) if (!locked[i] && random() < 0.55) x[i] = c.shiftsByDay[i % days][random() < 0.5 ? 0 : 1];
-    const state = new SearchState(c, x, 1000);
+    const limits = { minTotalMinutes: 14 * 480, maxTotalMinutes: 16 * 480, maxConsecutiveWorkDays: 5, minConsecutiveDaysOff: 2 };
+    const { days, c, locked, state } = randomTwoShiftRoster(random, limits, 0.5);
     const gen = new MoveGenerator(c, locked, random, handoverOnly);
     gen.staffed = state.tally.count;
-    const m = new MoveBuffer();
-    let made = 0;
-    for (let i = 0; i < 400; i++) {
-      const xBefore = Int32Array.from(state.x);
-      const countBefore = Int32Array.from(state.tally.count);
-      const ok = gen.generate(state.x, m);
-      expect(state.x).toEqual(xBefore);
-      expect(state.tally.count).toEqual(countBefore);
-      if (!ok) continue;
-      made++;
-      expect(m.kind).toBe(MOVE_KINDS.indexOf('handover'));
-      const cells = Array.from(m.cells.subarray(0, m.n));
-      expect(new Set(cells).size).toBe(m.n);
+    const made = driveMoves(state, gen, locked, 'handover', 400, (cells, m) => {
       const rows = new Set(cells.map((cell) => Math.floor(cell / days)));
       expect(rows.size).toBeLessThanOrEqual(2);
-      for (let k = 0; k < m.n; k++) {
-        expect(locked[m.cells[k]]).toBe(0);
-        expect(state.x[m.cells[k]]).not.toBe(m.values[k]);
-      }
       // Some cell of the move gives a person who was off a shift another moving row held that day.
       const handed = cells.some((cell, k) => {
         const s = m.values[k];
@@ -140,10 +170,7 @@ describe('handover move', () => {
         return [...rows].some((r) => r !== Math.floor(cell / days) && state.x[r * days + d] === s);
       });
       expect(handed).toBe(true);
-      state.propose(m.cells, m.values, m.n);
-      if (i % 2 === 0) state.accept();
-      else state.reject();
-    }
+    });
     expect(made).toBeGreaterThan(50);
   });
 
@@ -198,51 +225,24 @@ describe('grant move', () => {
   const grantOnly = MOVE_KINDS.map((k) => (k === 'grant' ? 1 : 0));
 
   it('meets an unmet wish with a two-row trade, touching no pinned cell, and restores the roster it works on', () => {
-    const days = 28;
-    const people = Array.from({ length: 6 }, (_, i) => ({
-      id: `p${i}`,
-      limits: { minTotalMinutes: 12 * 480, maxTotalMinutes: 16 * 480, maxConsecutiveWorkDays: 5, minConsecutiveDaysOff: 2 },
-    }));
     const random = mulberry32(17);
     const preferences = Array.from({ length: 30 }, () => {
       const who = `p${Math.floor(random() * 6)}`;
-      const day = Math.floor(random() * days);
+      const day = Math.floor(random() * 28);
       const kind = (['wantShift', 'avoidShift', 'wantDayOff'] as const)[Math.floor(random() * 3)];
       const type = random() < 0.5 ? 'E' : 'L';
       return kind === 'wantDayOff' ? { personId: who, kind, day, weight: 2 } : { personId: who, kind, shiftId: `${type}${day}`, weight: 2 };
     });
-    const p = problem(days, people, dailyShifts(days, [{ type: 'E', headcount: 2 }, { type: 'L', hour: 14, headcount: 2 }]), {
-      pinned: [{ personId: 'p0', shiftId: 'E3' }, { personId: 'p1', shiftId: 'L4' }],
-      preferences,
-    });
-    const c = compile(p);
-    const { x, locked } = initialGrid(c);
-    for (let i = 0; i < x.length; i++) if (!locked[i] && random() < 0.55) x[i] = c.shiftsByDay[i % days][random() < 0.5 ? 0 : 1];
-    const state = new SearchState(c, x, 1000);
+    const limits = { minTotalMinutes: 12 * 480, maxTotalMinutes: 16 * 480, maxConsecutiveWorkDays: 5, minConsecutiveDaysOff: 2 };
+    const { days, c, locked, state } = randomTwoShiftRoster(random, limits, 0.5, { preferences });
     const gen = new MoveGenerator(c, locked, random, grantOnly);
     gen.staffed = state.tally.count;
-    const m = new MoveBuffer();
     const wishMet = (person: number, d: number, s: number) =>
       c.preferences[person].some((pr) => pr.day === d && wishUnmet(c, pr, state.x[person * days + d]) && !wishUnmet(c, pr, s));
-    let made = 0;
-    for (let i = 0; i < 300; i++) {
-      const xBefore = Int32Array.from(state.x);
-      const countBefore = Int32Array.from(state.tally.count);
-      const ok = gen.generate(state.x, m);
-      expect(state.x).toEqual(xBefore);
-      expect(state.tally.count).toEqual(countBefore);
-      if (!ok) continue;
-      made++;
-      expect(m.kind).toBe(MOVE_KINDS.indexOf('grant'));
-      const cells = Array.from(m.cells.subarray(0, m.n));
-      expect(new Set(cells).size).toBe(m.n);
+    const made = driveMoves(state, gen, locked, 'grant', 300, (cells, m) => {
       expect(new Set(cells.map((cell) => Math.floor(cell / days))).size).toBeLessThanOrEqual(2);
-      for (const cell of cells) expect(locked[cell]).toBe(0);
       expect(cells.some((cell, k) => wishMet(Math.floor(cell / days), cell % days, m.values[k]))).toBe(true);
-      state.propose(m.cells, m.values, m.n);
-      if (i % 2 === 0) state.accept();
-      else state.reject();
-    }
+    });
     expect(made).toBeGreaterThan(20);
   });
 
@@ -281,36 +281,14 @@ describe('grant move', () => {
 
 describe('fill move', () => {
   it('gives an under-staffed shift to one person and lays out only that row, touching no pinned cell', () => {
-    const days = 28;
-    const people = Array.from({ length: 6 }, (_, i) => ({
-      id: `p${i}`,
-      limits: { minTotalMinutes: 10 * 480, maxTotalMinutes: 16 * 480, maxConsecutiveWorkDays: 5, minConsecutiveDaysOff: 2, maxWeekendsWorked: 2 },
-    }));
-    const p = problem(days, people, dailyShifts(days, [{ type: 'E', headcount: 2 }, { type: 'L', hour: 14, headcount: 2 }]), {
-      pinned: [{ personId: 'p0', shiftId: 'E3' }, { personId: 'p1', shiftId: 'L4' }],
-    });
-    const c = compile(p);
-    const { x, locked } = initialGrid(c);
     const random = mulberry32(23);
+    const limits = { minTotalMinutes: 10 * 480, maxTotalMinutes: 16 * 480, maxConsecutiveWorkDays: 5, minConsecutiveDaysOff: 2, maxWeekendsWorked: 2 };
     // Mostly E, so L is short and E has people to spare.
-    for (let i = 0; i < x.length; i++) if (!locked[i] && random() < 0.55) x[i] = c.shiftsByDay[i % days][random() < 0.8 ? 0 : 1];
-    const state = new SearchState(c, x, 1000);
+    const { days, c, locked, state } = randomTwoShiftRoster(random, limits, 0.8);
     const gen = new MoveGenerator(c, locked, random, MOVE_KINDS.map((k) => (k === 'fill' ? 1 : 0)));
     gen.staffed = state.tally.count;
-    const m = new MoveBuffer();
-    let made = 0;
-    for (let i = 0; i < 300; i++) {
-      const xBefore = Int32Array.from(state.x);
-      const countBefore = Int32Array.from(state.tally.count);
-      const ok = gen.generate(state.x, m);
-      expect(state.x).toEqual(xBefore);
-      expect(state.tally.count).toEqual(countBefore);
-      if (!ok) continue;
-      made++;
-      expect(m.kind).toBe(MOVE_KINDS.indexOf('fill'));
-      const cells = Array.from(m.cells.subarray(0, m.n));
+    const made = driveMoves(state, gen, locked, 'fill', 300, (cells, m) => {
       expect(new Set(cells.map((cell) => Math.floor(cell / days))).size).toBe(1);
-      for (const cell of cells) expect(locked[cell]).toBe(0);
       // One cell takes a shift that is short of people, from a day off or a shift with some to spare.
       const filled = cells.some((cell, k) => {
         const s = m.values[k];
@@ -318,10 +296,7 @@ describe('fill move', () => {
         return s >= 0 && state.tally.count[s] < c.shiftHeadcount[s] && (cur < 0 || state.tally.count[cur] > c.shiftHeadcount[cur]);
       });
       expect(filled).toBe(true);
-      state.propose(m.cells, m.values, m.n);
-      if (i % 2 === 0) state.accept();
-      else state.reject();
-    }
+    });
     expect(made).toBeGreaterThan(20);
   });
 });
