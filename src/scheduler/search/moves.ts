@@ -29,7 +29,8 @@
  *                 rid of (BENCH_NOTES.md, session 6).
  *  - fill:        an under-staffed shift goes to someone off that day (or on a shift with people
  *                 to spare), whose days around it the DP lays out holding it: like transfer, but
- *                 the work given up for it may be anywhere in the window, a weekend included.
+ *                 the work given up for it may be anywhere in the window, a weekend included. On a
+ *                 weekend day it goes first to someone who works the other day of that weekend.
  * A move is written into (cells, values, n) for SearchState.propose; locked (pinned) cells are
  * never touched.
  */
@@ -385,6 +386,8 @@ export class MoveGenerator {
     const d = c.shiftDay[s];
     const people = this.eligible[c.shiftType[s]];
     if (people.length === 0) return false;
+    const half = this.halfWeekender(x, people, d, s);
+    if (half >= 0) return this.layOutTwoRows(x, m, half, -1, d, s);
     for (let i = 0; i < 8; i++) {
       const p = people[this.int(people.length)];
       const cell = p * D + d;
@@ -394,6 +397,30 @@ export class MoveGenerator {
       return this.layOutTwoRows(x, m, p, -1, d, s);
     }
     return false;
+  }
+
+  /**
+   * For a shift s on weekend day d: someone among `people` who is off on d but works another day
+   * of that weekend (−1 if none). Their weekend is counted already, so taking s uses none of the
+   * weekends they have left; on rotas where weekends are the scarce resource (NRP 13 and 24, nearly
+   * everybody at their maximum) a weekend worked on one day only wastes a day of that capacity.
+   */
+  private halfWeekender(x: Int32Array, people: Int32Array, d: number, s: number): number {
+    const c = this.c;
+    const D = c.D;
+    const we = c.weekendOfDay[d];
+    if (we < 0) return -1;
+    const from = this.int(people.length);
+    for (let i = 0; i < people.length; i++) {
+      const p = people[(from + i) % people.length];
+      const cell = p * D + d;
+      if (x[cell] >= 0 || this.locked[cell]) continue;
+      let works = false;
+      for (let e = d - 1; e >= 0 && c.weekendOfDay[e] === we && !works; e--) works = x[p * D + e] >= 0;
+      for (let e = d + 1; e < D && c.weekendOfDay[e] === we && !works; e++) works = x[p * D + e] >= 0;
+      if (works && !this.banned(p, s)) return p;
+    }
+    return -1;
   }
 
   /** A random shift of type t on day d (−1 if none). */

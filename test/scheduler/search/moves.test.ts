@@ -300,3 +300,33 @@ describe('fill move', () => {
     expect(made).toBeGreaterThan(20);
   });
 });
+
+describe('fill move on a weekend', () => {
+  it('gives a short weekend shift to someone who already works the other day of that weekend', () => {
+    // One week: the Sunday shift D6 is the only one short. a works Saturday and is off on Sunday;
+    // b and c are off all weekend, so the shift would cost either of them a weekend of their own.
+    const days = 7;
+    const p = problem(days, [{ id: 'a' }, { id: 'b' }, { id: 'c' }], dailyShifts(days, [{ type: 'D' }]));
+    const c = compile(p);
+    const { x, locked } = initialGrid(c);
+    for (let d = 0; d < 5; d++) x[2 * days + d] = c.shiftsByDay[d][0];
+    x[5] = c.shiftsByDay[5][0];
+    const state = new SearchState(c, x, 1000);
+    const sunday = c.shiftsByDay[6][0];
+    expect(state.tally.count[sunday]).toBe(0);
+    const random = mulberry32(31);
+    const gen = new MoveGenerator(c, locked, random, MOVE_KINDS.map((k) => (k === 'fill' ? 1 : 0)));
+    gen.staffed = state.tally.count;
+    const m = new MoveBuffer();
+    let made = 0;
+    for (let i = 0; i < 60; i++) {
+      if (!gen.generate(state.x, m)) continue;
+      made++;
+      const cells = Array.from(m.cells.subarray(0, m.n));
+      // Only a's row changes, and a takes the Sunday shift.
+      expect(cells.every((cell) => Math.floor(cell / days) === 0)).toBe(true);
+      expect(cells.some((cell, k) => cell === 6 && m.values[k] === sunday)).toBe(true);
+    }
+    expect(made).toBeGreaterThan(30);
+  });
+});
