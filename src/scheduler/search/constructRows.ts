@@ -2,9 +2,10 @@
  * Row-by-row construction for problems with few shifts per day (the NRP shape): each person's
  * row is laid out day by day as work and rest runs that respect their limits — runs between the
  * minimum and maximum length, rest runs of the minimum length, days off, the weekend limit (its
- * allowance spread evenly over the horizon, `weekendPace`), total minutes aimed inside [min, max], per-type limits and forbidden successions — choosing each day
- * the allowed shift with the largest remaining cover deficit. Rows built this way are feasible or
- * nearly so, which matters most on long horizons where the local search has few moves per cell.
+ * allowance spread evenly over the horizon, `weekendPace`), total minutes aimed inside [min, max],
+ * per-type limits and forbidden successions — choosing each day the allowed shift with the
+ * largest remaining cover deficit. Rows built this way are feasible or nearly so, which matters
+ * most on long horizons where the local search has few moves per cell.
  * Pinned cells and an existing roster (re-planning) are kept as they are.
  */
 import type { Compiled } from '../compiled';
@@ -58,7 +59,11 @@ export function constructRows(c: Compiled, x: Int32Array, locked: Uint8Array, ra
     let lastWe = -1;
     let run = 0; // current work run length (0 = off)
     let offRun = D; // current off run length (start: as if off before the horizon)
-    /** Can a run of the minimum length start on day d (no day off, no weekend over the limit)? */
+    /**
+     * Can a run of the minimum length start on day d (no day off, no weekend over the limit)?
+     * Checked against the plain limit, not the pace: holding run starts to the pace as well left
+     * NRP 22 and 23 much worse (BENCH_NOTES.md, session 8).
+     */
     const canStartRun = (d: number): boolean => {
       let we = weekends;
       let last = lastWe;

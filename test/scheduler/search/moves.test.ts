@@ -3,7 +3,8 @@
  * person who is off that day, take back at most one other day of the same person's row, and never
  * touch a pinned cell. `handover` re-plans two rows at once and must leave the roster and the
  * staff counts it borrows exactly as they were; `grant` does the same for an unmet wish, and the
- * wish must be met by the move it returns.
+ * wish must be met by the move it returns; `fill` gives a short shift to one row, on a weekend to
+ * someone already working the other day of it.
  */
 import { compile } from '../../../src/scheduler/compile';
 import { MOVE_KINDS, MoveBuffer, MoveGenerator } from '../../../src/scheduler/search/moves';
