@@ -120,6 +120,7 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
   const gen = new MoveGenerator(c, locked, random);
   gen.focus = () => state.samplePersonWithHard(random);
   gen.staffed = state.tally.count;
+  gen.stats = state.stats;
   let lastProgress = -Infinity;
   const report = (hard: number, soft: number, phase: string, force: boolean) => {
     if (!opts.onProgress) return;

@@ -40,6 +40,7 @@ import { wishUnmet } from '../constraints/shiftPreference';
 import { MAX_DP_WINDOW, RowDp, rowDpApplies } from './rowDp';
 import { constraints } from '../constraints';
 import type { PersonConstraint } from '../constraints/types';
+import type { RowStats } from './rowStats';
 
 export const MAX_BLOCK = 7;
 
@@ -265,6 +266,7 @@ export class MoveGenerator {
     const p = fix ? (this.focus ? this.focus() : -1) : this.person();
     if (p < 0) return false;
     this.dp ??= new RowDp(c, this.locked);
+    this.dp.stats = this.stats;
     const w = Math.min(c.D, DP_WINDOW);
     let a = this.int(c.D - w + 1);
     if (fix) {
@@ -299,6 +301,7 @@ export class MoveGenerator {
     if (old >= 0) count[old]--;
     if (v >= 0) count[v]++;
     x[cell] = v;
+    this.stats?.set((cell / this.c.D) | 0, cell % this.c.D, old, v);
   }
 
   /** Lays out the DP's answer for person p's days [a, a + w − 1] into x. */
@@ -448,6 +451,7 @@ export class MoveGenerator {
     const D = c.D;
     const count = this.staffed!;
     const dp = this.leanHandover ? (this.leanDp ??= new RowDp(c, this.locked, true)) : (this.dp ??= new RowDp(c, this.locked));
+    dp.stats = this.stats;
     this.jn = 0;
     if (q >= 0) this.write(x, q * D + d, -1);
     const w1 = Math.min(D, DP_WINDOW);
@@ -476,6 +480,7 @@ export class MoveGenerator {
       if (v >= 0) count[v]--;
       if (old >= 0) count[old]++;
       x[cell] = old;
+      this.stats?.set((cell / D) | 0, cell % D, v, old);
     }
     this.jn = 0;
     // Cells written and later written back to their first value are no change.
@@ -515,6 +520,11 @@ export class MoveGenerator {
   focus: (() => number) | null = null;
   /** People on each shift (the search state's tally), for the cover-directed move. */
   staffed: Int32Array | null = null;
+  /**
+   * The search state's row totals, for the DP (read, never left changed: a move's trial writes
+   * are undone before it is returned).
+   */
+  stats: RowStats | null = null;
 
   private person(): number {
     if (this.focus && this.random() < 0.33) {

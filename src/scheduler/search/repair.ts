@@ -67,6 +67,7 @@ export function repairHard(state: SearchState, locked: Uint8Array, deadline: num
   // Whole windows of the row laid out by the DP, which keeps the run and weekend rules exactly —
   // the one move that fixes a lone day off between two runs pinned by days off around it.
   const dp = rowDpApplies(c) ? new RowDp(c, locked) : null;
+  if (dp) dp.stats = state.stats;
   const w = Math.min(D, DP_WINDOW);
   const next = nextSameShift(c);
   // Whole-week swaps untangle weekend and run limits; on long horizons keep the pass short.

@@ -12,7 +12,8 @@
  *     type successions and the minimum rest between adjacent days — including the fixed days just
  *     before and after the window;
  *   - availability, days off, pinned cells, per-type limits already used up outside the window.
- * The total-minutes window [min, max] is kept by a Lagrange price per minute, found by bisection.
+ * The total-minutes window [min, max] is kept by a Lagrange price per minute, found by stepping
+ * from corner to corner of the (minutes, cost) hull (see fit()).
  * Weekend counts, weekly minutes, skills and the rest are not modelled: the proposal is scored by
  * SearchState with every registered constraint, like any other move, so they are still enforced.
  */
@@ -20,6 +21,7 @@ import type { Compiled } from '../compiled';
 import { maxShiftsPerDay, weightOf } from '../compiled';
 import { isAvailable } from '../constraints/availability';
 import { wishUnmet } from '../constraints/shiftPreference';
+import type { RowStats } from './rowStats';
 
 /** Longest window the DP is asked to lay out (bounded by the move buffer). */
 export const MAX_DP_WINDOW = 28;
@@ -52,6 +54,8 @@ export class RowDp {
   /** DP values and back-pointers per window day, sized for `layers` weekend layers. */
   private value: Float64Array[] = [];
   private from: Int32Array[] = [];
+  /** Unpriced cost (cover, wishes, type prices) of the layout the last run() found. */
+  private lastCost = 0;
   /** The layout found by the last successful solve(), one cell per window day. */
   out = new Int32Array(0);
   private readonly maxOpt: number;
@@ -59,6 +63,12 @@ export class RowDp {
   private readonly weCounted: Uint8Array;
   private readonly typePrice: Float64Array;
   private readonly typeUsed: Int32Array;
+  private readonly typeLeft: Int32Array;
+  /**
+   * The search state's row totals, when the caller keeps them in step with the `x` it passes:
+   * what lies outside the window is then read from them instead of walked.
+   */
+  stats: RowStats | null = null;
   private rawBase: Float64Array[] = [];
   /**
    * Per window day i ≥ 1: 1 where option j may follow option pj of day i − 1 (both work; no
@@ -101,6 +111,7 @@ export class RowDp {
     this.weCounted = new Uint8Array(c.weekendCount);
     this.typePrice = new Float64Array(c.T);
     this.typeUsed = new Int32Array(c.T);
+    this.typeLeft = new Int32Array(c.T);
     this.edgeIn = new Uint8Array(this.maxOpt);
     this.edgeOut = new Uint8Array(this.maxOpt);
   }
@@ -155,17 +166,34 @@ export class RowDp {
     const F = Math.min(D + 1, Math.max(1, c.people.minConsecutiveDaysOff[p]));
     const minRest = c.people.minRestMinutes[p];
 
-    // Minutes and per-type use outside the window.
+    // Minutes and per-type use outside the window: the row's totals less the window's cells
+    // (or, without totals, a walk over the days outside — a whole year on long horizons).
+    const stats = this.stats;
+    const typeLeft = this.typeLeft;
+    const outsideUse = this.typeUsed;
     let outsideMinutes = 0;
-    const typeLeft = new Int32Array(T);
-    for (let t = 0; t < T; t++) typeLeft[t] = c.people.maxShiftsPerType[p * T + t];
-    for (let d = 0; d < D; d++) {
-      if (d >= a && d <= b) continue;
-      const s = x[row + d];
-      if (s < 0) continue;
-      outsideMinutes += c.shiftMinutes[s];
-      const t = c.shiftType[s];
-      if (typeLeft[t] > 0) typeLeft[t]--;
+    if (stats) {
+      outsideMinutes = stats.minutes[p];
+      for (let t = 0; t < T; t++) outsideUse[t] = stats.typeCount[p * T + t];
+      for (let d = a; d <= b; d++) {
+        const s = x[row + d];
+        if (s < 0) continue;
+        outsideMinutes -= c.shiftMinutes[s];
+        outsideUse[c.shiftType[s]]--;
+      }
+    } else {
+      outsideUse.fill(0);
+      for (let d = 0; d < D; d++) {
+        if (d >= a && d <= b) continue;
+        const s = x[row + d];
+        if (s < 0) continue;
+        outsideMinutes += c.shiftMinutes[s];
+        outsideUse[c.shiftType[s]]++;
+      }
+    }
+    for (let t = 0; t < T; t++) {
+      const most = c.people.maxShiftsPerType[p * T + t];
+      typeLeft[t] = most < 0 ? most : Math.max(0, most - outsideUse[t]);
     }
 
     // Options and their separable costs.
@@ -249,21 +277,13 @@ export class RowDp {
     const weCounted = this.weCounted;
     if (maxWe >= 0 && c.weekendCount > 0) {
       weCounted.fill(0, 0, c.weekendCount);
-      let used = 0;
-      for (let d = 0; d < D; d++) {
-        if (d >= a && d <= b) continue;
-        const we = c.weekendOfDay[d];
-        if (we >= 0 && x[row + d] >= 0 && !weCounted[we]) {
-          weCounted[we] = 1;
-          used++;
-        }
-      }
+      const weUsed = stats ? this.weekendsOutside(x, stats, p, a, b) : this.walkWeekendsOutside(x, p, a, b);
       let open = 0;
       for (let d = a; d <= b; d++) {
         const we = c.weekendOfDay[d];
         if (we >= 0 && !weCounted[we] && (d === a || c.weekendOfDay[d - 1] !== we)) open++;
       }
-      const left = Math.max(0, maxWe - used);
+      const left = Math.max(0, maxWe - weUsed);
       if (left < open) {
         trackWe = true;
         K = left + 1;
@@ -303,6 +323,54 @@ export class RowDp {
       }
     }
     return false;
+  }
+
+  /**
+   * Weekends p works outside [a, b], from the row's totals: only the weekends that straddle the
+   * window's ends can have worked days on both sides. Marks those worked outside in `weCounted`.
+   */
+  private weekendsOutside(x: Int32Array, stats: RowStats, p: number, a: number, b: number): number {
+    const c = this.c;
+    const { D } = c;
+    const row = p * D;
+    const weeks = c.weekendCount;
+    let used = stats.weekendsWorked[p];
+    // Weekends touching the window: drop those counted in the totals, add back the ones worked on
+    // a day outside it.
+    let last = -1;
+    for (let d = a; d <= b; d++) {
+      const we = c.weekendOfDay[d];
+      if (we < 0 || we === last) continue;
+      last = we;
+      if (stats.weekendDays[p * weeks + we] > 0) used--;
+    }
+    const weA = c.weekendOfDay[a];
+    if (weA >= 0) {
+      for (let d = a - 1; d >= 0 && c.weekendOfDay[d] === weA && !this.weCounted[weA]; d--) if (x[row + d] >= 0) this.weCounted[weA] = 1;
+      used += this.weCounted[weA];
+    }
+    const weB = c.weekendOfDay[b];
+    if (weB >= 0 && !(weB === weA && this.weCounted[weA])) {
+      for (let d = b + 1; d < D && c.weekendOfDay[d] === weB && !this.weCounted[weB]; d++) if (x[row + d] >= 0) this.weCounted[weB] = 1;
+      used += this.weCounted[weB];
+    }
+    return used;
+  }
+
+  /** Weekends p works outside [a, b], by walking the row (no totals kept). Marks them in `weCounted`. */
+  private walkWeekendsOutside(x: Int32Array, p: number, a: number, b: number): number {
+    const c = this.c;
+    const row = p * c.D;
+    let used = 0;
+    for (let d = 0; d < c.D; d++) {
+      if (d >= a && d <= b) continue;
+      const we = c.weekendOfDay[d];
+      if (we >= 0 && x[row + d] >= 0 && !this.weCounted[we]) {
+        this.weCounted[we] = 1;
+        used++;
+      }
+    }
+    return used;
   }
 
   /** May p work s2 the day after s1 (forbidden type successions, minimum rest)? */
@@ -507,6 +575,7 @@ export class RowDp {
       if (s >= 0) minutes += c.shiftMinutes[s];
       st = this.from[i][st];
     }
+    this.lastCost = best - lambda * minutes;
     return minutes;
   }
 
@@ -543,31 +612,66 @@ export class RowDp {
     }
   }
 
-  /** Finds a minute price whose layout lands inside [lo, hi]; false when none does. */
+  /**
+   * Finds a minute price whose layout lands inside [lo, hi]; false when none does. The layouts the
+   * prices reach are the corners of the lower convex hull of (minutes, cost): from one corner on
+   * each side of [lo, hi], the price at which the two tie reaches a corner between them if there is
+   * one (Newton's method on the Lagrangian dual), in a handful of passes where a bisection on the
+   * price takes twenty.
+   */
   private fit(): boolean {
     const { lo, hi } = this.frame;
-    const m = this.run(0);
-    if (m < 0) return false;
-    if (m >= lo && m <= hi) return true;
-    // Price minutes until the window's total lands inside [lo, hi] (bisection on λ).
-    const tooMany = m > hi;
-    let l = tooMany ? 0 : -1;
-    let h = tooMany ? 1 : 0;
-    for (let k = 0; k < 12; k++) {
-      const v = this.run(tooMany ? h : l);
-      if (v < 0) return false;
-      if (tooMany ? v <= hi : v >= lo) break;
-      if (tooMany) h *= 2;
-      else l *= 2;
+    const m0 = this.run(0);
+    if (m0 < 0) return false;
+    if (m0 >= lo && m0 <= hi) return true;
+    // (more minutes, less minutes): corners on either side of the window, with their costs.
+    let mHi = m0;
+    let cHi = this.lastCost;
+    let mLo = m0;
+    let cLo = this.lastCost;
+    // The other side: double the price until the layout crosses the window.
+    const tooMany = m0 > hi;
+    let price = tooMany ? 1 : -1;
+    for (let k = 0; ; k++) {
+      const m = this.run(price);
+      if (m < 0) return false;
+      if (m >= lo && m <= hi) return true;
+      if (tooMany ? m < lo : m > hi) {
+        if (tooMany) {
+          mLo = m;
+          cLo = this.lastCost;
+        } else {
+          mHi = m;
+          cHi = this.lastCost;
+        }
+        break;
+      }
+      if (tooMany) {
+        mHi = m;
+        cHi = this.lastCost;
+      } else {
+        mLo = m;
+        cLo = this.lastCost;
+      }
+      if (k === 12) return false;
+      price *= 2;
     }
-    for (let k = 0; k < 14; k++) {
-      const mid = (l + h) / 2;
-      const v = this.run(mid);
-      if (v < 0) return false;
-      if (v >= lo && v <= hi) return true;
-      if (v > hi) l = mid;
-      else h = mid;
+    for (let k = 0; k < 32; k++) {
+      // The price at which both corners cost the same; a cheaper layout there is a new corner.
+      const tie = (cLo - cHi) / (mHi - mLo);
+      const m = this.run(tie);
+      if (m < 0) return false;
+      if (m >= lo && m <= hi) return true;
+      if (m >= mHi || m <= mLo) return false;
+      if (m > hi) {
+        mHi = m;
+        cHi = this.lastCost;
+      } else {
+        mLo = m;
+        cLo = this.lastCost;
+      }
     }
     return false;
   }
+
 }

@@ -15,10 +15,16 @@ import { wishUnmet } from '../../../src/scheduler/constraints/shiftPreference';
 import { initialGrid } from '../../../src/scheduler/solve';
 import { dailyShifts, problem } from '../helpers';
 
+/** Copies of the search state's row totals, which the DP moves borrow and must give back as they were. */
+function rowTotals(state: SearchState) {
+  const { minutes, typeCount, weekendDays, weekendsWorked } = state.stats;
+  return [minutes, typeCount, weekendDays, weekendsWorked].map((a) => Array.from(a));
+}
+
 /**
  * Draws `tries` moves of one kind from `gen` and checks what every such move must do: leave the
  * roster and the staff counts it works on as they were, name distinct cells, change each of them,
- * touch no pinned cell. `check` asserts what is particular to the kind; the moves are then
+ * touch no pinned cell; and the row totals as they were too. `check` asserts what is particular to the kind; the moves are then
  * accepted and rejected in turn so the roster moves on. Returns how many moves were made.
  */
 function driveMoves(
@@ -34,9 +40,11 @@ function driveMoves(
   for (let i = 0; i < tries; i++) {
     const xBefore = Int32Array.from(state.x);
     const countBefore = Int32Array.from(state.tally.count);
+    const statsBefore = rowTotals(state);
     const ok = gen.generate(state.x, m);
     expect(state.x).toEqual(xBefore);
     expect(state.tally.count).toEqual(countBefore);
+    expect(rowTotals(state)).toEqual(statsBefore);
     if (!ok) continue;
     made++;
     expect(m.kind).toBe(MOVE_KINDS.indexOf(kind));
@@ -87,6 +95,7 @@ describe('transfer move', () => {
     const mix = MOVE_KINDS.map((k) => (k === 'transfer' ? 1 : 0));
     const gen = new MoveGenerator(c, locked, random, mix);
     gen.staffed = state.tally.count;
+    gen.stats = state.stats;
     const m = new MoveBuffer();
     let made = 0;
     let withDrop = 0;
@@ -136,6 +145,7 @@ describe('fixDp move', () => {
     const random = mulberry32(9);
     const gen = new MoveGenerator(c, locked, random, MOVE_KINDS.map((k) => (k === 'fixDp' ? 1 : 0)));
     gen.staffed = state.tally.count;
+    gen.stats = state.stats;
     gen.focus = () => state.samplePersonWithHard(random);
     const m = new MoveBuffer();
     let fixed = false;
@@ -160,6 +170,7 @@ describe('handover move', () => {
     const { days, c, locked, state } = randomTwoShiftRoster(random, limits, 0.5);
     const gen = new MoveGenerator(c, locked, random, handoverOnly);
     gen.staffed = state.tally.count;
+    gen.stats = state.stats;
     const made = driveMoves(state, gen, locked, 'handover', 400, (cells, m) => {
       const rows = new Set(cells.map((cell) => Math.floor(cell / days)));
       expect(rows.size).toBeLessThanOrEqual(2);
@@ -205,6 +216,7 @@ describe('handover move', () => {
     }
     const gen = new MoveGenerator(c, locked, mulberry32(3), handoverOnly);
     gen.staffed = state.tally.count;
+    gen.stats = state.stats;
     const m = new MoveBuffer();
     let best = Infinity;
     for (let i = 0; i < 50 && state.soft > 0; i++) {
@@ -238,6 +250,7 @@ describe('grant move', () => {
     const { days, c, locked, state } = randomTwoShiftRoster(random, limits, 0.5, { preferences });
     const gen = new MoveGenerator(c, locked, random, grantOnly);
     gen.staffed = state.tally.count;
+    gen.stats = state.stats;
     const wishMet = (person: number, d: number, s: number) =>
       c.preferences[person].some((pr) => pr.day === d && wishUnmet(c, pr, state.x[person * days + d]) && !wishUnmet(c, pr, s));
     const made = driveMoves(state, gen, locked, 'grant', 300, (cells, m) => {
@@ -268,6 +281,7 @@ describe('grant move', () => {
     const state = new SearchState(c, x, 1000);
     const gen = new MoveGenerator(c, locked, mulberry32(3), grantOnly);
     gen.staffed = state.tally.count;
+    gen.stats = state.stats;
     const m = new MoveBuffer();
     expect(state.soft).toBe(10);
     expect(gen.generate(state.x, m)).toBe(true);
@@ -288,6 +302,7 @@ describe('fill move', () => {
     const { days, c, locked, state } = randomTwoShiftRoster(random, limits, 0.8);
     const gen = new MoveGenerator(c, locked, random, MOVE_KINDS.map((k) => (k === 'fill' ? 1 : 0)));
     gen.staffed = state.tally.count;
+    gen.stats = state.stats;
     const made = driveMoves(state, gen, locked, 'fill', 300, (cells, m) => {
       expect(new Set(cells.map((cell) => Math.floor(cell / days))).size).toBe(1);
       // One cell takes a shift that is short of people, from a day off or a shift with some to spare.
@@ -318,6 +333,7 @@ describe('fill move on a weekend', () => {
     const random = mulberry32(31);
     const gen = new MoveGenerator(c, locked, random, MOVE_KINDS.map((k) => (k === 'fill' ? 1 : 0)));
     gen.staffed = state.tally.count;
+    gen.stats = state.stats;
     const m = new MoveBuffer();
     let made = 0;
     for (let i = 0; i < 60; i++) {

@@ -6,6 +6,8 @@
 import { compile, rosterToCells } from '../../../src/scheduler/compile';
 import type { Compiled } from '../../../src/scheduler/compiled';
 import { RowDp } from '../../../src/scheduler/search/rowDp';
+import { RowStats } from '../../../src/scheduler/search/rowStats';
+import { mulberry32 } from '../../../src/scheduler/search/rng';
 import { tallyFromCells } from '../../../src/scheduler/tally';
 import type { Person, Roster } from '../../../src/scheduler/model';
 import { dailyShifts, problem, rosterOf, row } from '../helpers';
@@ -97,6 +99,23 @@ describe('RowDp', () => {
     expect(layout(c, dp, 0, 4)).toEqual(['D0', 'D1', 'D2', '.', '.']);
   });
 
+  it('finds the one minute total the window allows among twenty, and the best days for it', () => {
+    // Every day is uncovered and a wishes for each day with a different weight: unpriced, a would
+    // work all 20 days; exactly 5 shifts are allowed, so the price must land on the 5-shift corner
+    // and the layout must be the five most wished-for days.
+    const a: Person = { id: 'a', limits: { minTotalMinutes: 5 * H8, maxTotalMinutes: 5 * H8 } };
+    const weights = [3, 17, 9, 1, 12, 20, 5, 14, 2, 8, 19, 6, 11, 4, 16, 10, 7, 13, 18, 15];
+    const p = problem(20, [a], dailyShifts(20, [{ type: 'D' }]), {
+      preferences: weights.map((weight, d) => ({ personId: 'a', kind: 'wantShift' as const, shiftId: `D${d}`, weight })),
+    });
+    const c = compile(p);
+    const x = new Int32Array(c.P * c.D).fill(-1);
+    const dp = new RowDp(c, new Uint8Array(c.P * c.D));
+    expect(dp.solve(x, tallyFromCells(c, x).count, 0, 0, 19, false)).toBe(true);
+    const worked = layout(c, dp, 0, 19).flatMap((s, d) => (s === '.' ? [] : [d]));
+    expect(worked).toEqual([1, 5, 10, 14, 18]);
+  });
+
   it('keeps per-type limits by pricing the over-used type', () => {
     // Both E and L are uncovered every day; a may take E only once and works exactly 3 days.
     const a: Person = { id: 'a', limits: { maxShiftsPerType: { E: 1 }, minTotalMinutes: 3 * H8, maxTotalMinutes: 3 * H8 } };
@@ -145,6 +164,35 @@ describe('RowDp', () => {
     expect(dp.solve(x, count, pa, 0, 6, true, 2, c.shiftIndex.get('D2')!)).toBe(true);
     expect(dp.out[2]).toBe(c.shiftIndex.get('D2'));
   });
+  it('reads what lies outside the window from the row totals exactly as a walk over the row finds it', () => {
+    // Random rows with weekend, per-type and minute limits; windows of every length, many of them
+    // starting or ending inside a weekend whose other day is worked outside the window.
+    const limits = { maxWeekendsWorked: 2, maxShiftsPerType: { E: 6 }, minTotalMinutes: 6 * H8, maxTotalMinutes: 12 * H8, maxConsecutiveWorkDays: 5, minConsecutiveWorkDays: 2 };
+    const people: Person[] = ['a', 'b', 'c', 'd'].map((id) => ({ id, limits }));
+    const random = mulberry32(7);
+    const rows: Record<string, Array<string | null>> = {};
+    for (const p of people) rows[p.id] = Array.from({ length: 28 }, (_, d) => (random() < 0.7 ? null : `${random() < 0.5 ? 'E' : 'L'}${d}`));
+    const { c, x, locked, count } = setup(28, people, rosterOf(rows), [{ type: 'E', hour: 6 }, { type: 'L', hour: 14 }]);
+    const walk = new RowDp(c, locked);
+    const totals = new RowDp(c, locked);
+    totals.stats = new RowStats(c, x);
+    let laidOut = 0;
+    for (let k = 0; k < 400; k++) {
+      const p = Math.floor(random() * c.P);
+      // Half the windows start on a Sunday or end on a Saturday (the week starts on Monday).
+      const a = random() < 0.5 ? 6 + 7 * Math.floor(random() * 4) : Math.floor(random() * 28);
+      const b = random() < 0.5 ? Math.min(27, a + Math.floor(random() * 14)) : Math.max(a, Math.min(26, 5 + 7 * Math.floor(random() * 4)));
+      const force = random() < 0.3 ? a + Math.floor(random() * (b - a + 1)) : -1;
+      const s = force >= 0 ? c.shiftsByDay[force][Math.floor(random() * 2)] : -1;
+      const ok = walk.solve(x, count, p, a, b, true, force, s);
+      expect(totals.solve(x, count, p, a, b, true, force, s)).toBe(ok);
+      if (!ok) continue;
+      laidOut++;
+      expect(Array.from(totals.out.subarray(0, b - a + 1))).toEqual(Array.from(walk.out.subarray(0, b - a + 1)));
+    }
+    expect(laidOut).toBeGreaterThan(100);
+  });
+
   it('lean: offers a day only its current shift and the under-staffed ones', () => {
     // b covers days 0–4; a wants D2 (already covered by b): the full DP grants the wish at the
     // price of one surplus person, the lean one only looks at the uncovered days 5 and 6.
