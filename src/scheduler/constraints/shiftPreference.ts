@@ -40,18 +40,22 @@ export function wishUnmet(c: Compiled, pr: CompiledPreference, s: number): boole
   }
 }
 
+/** Index of the first of a person's wishes (sorted by day at compile time) on or after `day`. */
+export function firstWishFrom(prefs: readonly CompiledPreference[], day: number): number {
+  let lo = 0;
+  let hi = prefs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (prefs[mid].day < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function preferenceRange(c: Compiled, p: number, x: Int32Array, off: number, weight: number, from: number, to: number, report?: Reporter): number {
     const prefs = c.preferences[p];
     let cost = 0;
-    // Sorted by day (compile): start at the first wish on or after `from`.
-    let lo = 0;
-    let hi = prefs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (prefs[mid].day < from) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < prefs.length; i++) {
+    for (let i = firstWishFrom(prefs, from); i < prefs.length; i++) {
       const pr = prefs[i];
       if (pr.day > to) break;
       const s = x[off + pr.day];

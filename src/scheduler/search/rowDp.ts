@@ -20,7 +20,7 @@
 import type { Compiled } from '../compiled';
 import { maxShiftsPerDay, weightOf } from '../compiled';
 import { isAvailable } from '../constraints/availability';
-import { wishUnmet } from '../constraints/shiftPreference';
+import { firstWishFrom, wishUnmet } from '../constraints/shiftPreference';
 import type { RowStats } from './rowStats';
 
 /** Longest window the DP is asked to lay out (bounded by the move buffer). */
@@ -219,10 +219,9 @@ export class RowDp {
         base[n] = 0;
         mins[n++] = 0;
         for (const s of c.shiftsByDay[d]) {
-          const t = c.shiftType[s];
-          if (typeLeft[t] === 0 || !isAvailable(c, p, s)) continue;
           const others = count[s] - (cur === s ? 1 : 0);
           if (this.lean && s !== cur && others >= c.shiftHeadcount[s]) continue;
+          if (typeLeft[c.shiftType[s]] === 0 || !isAvailable(c, p, s)) continue;
           o[n] = s;
           base[n] = this.coverCost(s, others);
           mins[n++] = c.shiftMinutes[s];
@@ -231,8 +230,9 @@ export class RowDp {
       this.nOpt[i] = n;
     }
     // Wishes: cost of each option against this person's preferences on the window's days.
-    for (const pr of c.preferences[p]) {
-      if (pr.day < a || pr.day > b) continue;
+    const prefs = c.preferences[p];
+    for (let q = firstWishFrom(prefs, a); q < prefs.length && prefs[q].day <= b; q++) {
+      const pr = prefs[q];
       const i = pr.day - a;
       const o = this.opts[i];
       const k = pr.weight * this.prefWeight;
@@ -673,5 +673,4 @@ export class RowDp {
     }
     return false;
   }
-
 }
