@@ -170,7 +170,7 @@ export class RowDp {
     // (or, without totals, a walk over the days outside — a whole year on long horizons).
     const stats = this.stats;
     const typeLeft = this.typeLeft;
-    const outsideUse = this.typeUsed;
+    const outsideUse = this.typeUsed; // scratch: reused below for the layout's own type counts
     let outsideMinutes = 0;
     if (stats) {
       outsideMinutes = stats.minutes[p];
