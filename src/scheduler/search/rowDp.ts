@@ -629,40 +629,17 @@ export class RowDp {
     let cHi = this.lastCost;
     let mLo = m0;
     let cLo = this.lastCost;
-    // The other side: double the price until the layout crosses the window.
+    // First double the price until the layout crosses the window (`crossed`), then go from the
+    // corners on either side to the price at which they cost the same: a cheaper layout there is
+    // a new corner between them, and none means no price lands inside.
     const tooMany = m0 > hi;
+    let crossed = false;
     let price = tooMany ? 1 : -1;
-    for (let k = 0; ; k++) {
+    for (let k = 0; k < 45; k++) {
       const m = this.run(price);
       if (m < 0) return false;
       if (m >= lo && m <= hi) return true;
-      if (tooMany ? m < lo : m > hi) {
-        if (tooMany) {
-          mLo = m;
-          cLo = this.lastCost;
-        } else {
-          mHi = m;
-          cHi = this.lastCost;
-        }
-        break;
-      }
-      if (tooMany) {
-        mHi = m;
-        cHi = this.lastCost;
-      } else {
-        mLo = m;
-        cLo = this.lastCost;
-      }
-      if (k === 12) return false;
-      price *= 2;
-    }
-    for (let k = 0; k < 32; k++) {
-      // The price at which both corners cost the same; a cheaper layout there is a new corner.
-      const tie = (cLo - cHi) / (mHi - mLo);
-      const m = this.run(tie);
-      if (m < 0) return false;
-      if (m >= lo && m <= hi) return true;
-      if (m >= mHi || m <= mLo) return false;
+      if (crossed && (m >= mHi || m <= mLo)) return false;
       if (m > hi) {
         mHi = m;
         cHi = this.lastCost;
@@ -670,6 +647,10 @@ export class RowDp {
         mLo = m;
         cLo = this.lastCost;
       }
+      crossed ||= tooMany ? m < lo : m > hi;
+      if (crossed) price = (cLo - cHi) / (mHi - mLo);
+      else if (k === 12) return false;
+      else price *= 2;
     }
     return false;
   }
