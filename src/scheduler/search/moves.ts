@@ -31,6 +31,10 @@
  *                 to spare), whose days around it the DP lays out holding it: like transfer, but
  *                 the work given up for it may be anywhere in the window, a weekend included. On a
  *                 weekend day it goes first to someone who works the other day of that weekend.
+ *  - chain:       an under-staffed shift goes to someone off that day who has too few minutes
+ *                 left for it; they shed the excess by trading a longer shift for a shorter one
+ *                 on another day with someone who has minutes to spare (up to CHAIN_STEPS trades).
+ *                 Gathers hours scattered over many rows into one (NRP 13, BENCH_NOTES session 10).
  * A move is written into (cells, values, n) for SearchState.propose; locked (pinned) cells are
  * never touched.
  */
@@ -68,8 +72,37 @@ export const GRANT_SHARE = 0.01;
  * level, 22 and 24 mixed. At 1 % NRP 13 and 19 gained less.
  */
 export const FILL_SHARE = 0.005;
-/** Default probabilities of change, swap, blockSwap, blockChange, rowSwap, coverFix, transfer, rowDp, fixDp, handover, grant, fill. */
-export const moveMix: number[] = [0.2, 0.2, 0.3, 0.1, 0.1, 0.1, 0.1, 0.001, 0.001, HANDOVER_SHARE, GRANT_SHARE, FILL_SHARE];
+/** Probability of the chain move (where it applies: `chainApplies`). */
+export const CHAIN_SHARE = 0.1;
+/** Trades a chain may make to shed the minutes its first taker is over by. */
+export const CHAIN_STEPS = 4;
+/**
+ * The chain move applies where the people's maximum minutes add up to at most this multiple of
+ * the minutes the shifts ask for, and shifts differ in length (else no trade sheds minutes).
+ */
+export const CHAIN_MAX_SUPPLY = 1.02;
+
+/**
+ * Are the people's hours scarce and the shift lengths mixed? Only there does the chain pay: on
+ * rosters with hours to spare someone always has room for a shift, and the chain's scans cost
+ * the search iterations (NRP 19, 23 and 24 at 20 s: 4–8 % worse with it).
+ */
+export function chainApplies(c: Compiled): boolean {
+  let mixed = false;
+  for (let s = 1; s < c.S && !mixed; s++) mixed = c.shiftMinutes[s] !== c.shiftMinutes[0];
+  if (!mixed) return false;
+  let supply = 0;
+  for (let p = 0; p < c.P; p++) {
+    const max = c.people.maxTotalMinutes[p];
+    if (max < 0) return false;
+    supply += max;
+  }
+  let demand = 0;
+  for (let s = 0; s < c.S; s++) demand += c.shiftHeadcount[s] * c.shiftMinutes[s];
+  return supply <= CHAIN_MAX_SUPPLY * demand;
+}
+/** Default probabilities of change, swap, blockSwap, blockChange, rowSwap, coverFix, transfer, rowDp, fixDp, handover, grant, fill, chain. */
+export const moveMix: number[] = [0.2, 0.2, 0.3, 0.1, 0.1, 0.1, 0.1, 0.001, 0.001, HANDOVER_SHARE, GRANT_SHARE, FILL_SHARE, CHAIN_SHARE];
 
 /** Days the rowDp move lays out at once. */
 export const DP_WINDOW = 14;
@@ -90,7 +123,7 @@ export class MoveBuffer {
   kind = 0;
 }
 
-export const MOVE_KINDS = ['change', 'swap', 'blockSwap', 'blockChange', 'rowSwap', 'coverFix', 'transfer', 'rowDp', 'fixDp', 'handover', 'grant', 'fill'] as const;
+export const MOVE_KINDS = ['change', 'swap', 'blockSwap', 'blockChange', 'rowSwap', 'coverFix', 'transfer', 'rowDp', 'fixDp', 'handover', 'grant', 'fill', 'chain'] as const;
 
 /** How far (days) the transfer move looks for a day to give up when the new day joins no run. */
 const TRANSFER_RADIUS = 7;
@@ -145,8 +178,9 @@ export class MoveGenerator {
     const wishers: number[] = [];
     for (let p = 0; p < c.P; p++) if (c.preferences[p].length > 0) wishers.push(p);
     this.wishers = Int32Array.from(wishers);
+    const chainOk = chainApplies(c);
     const kinds = mix.map((m, k) => {
-      if ((k === 7 && !this.dpOk) || (k >= 8 && !this.dpFixOk) || (k === 10 && wishers.length === 0)) return 0;
+      if ((k === 7 && !this.dpOk) || (k >= 8 && k <= 11 && !this.dpFixOk) || (k === 10 && wishers.length === 0) || (k === 12 && !chainOk)) return 0;
       return k === 9 && this.leanHandover ? m * LEAN_HANDOVER_FACTOR : m;
     });
     let acc = 0;
@@ -193,6 +227,18 @@ export class MoveGenerator {
       return true;
     }
     return false;
+  }
+
+  /** The first under-staffed shift from a random one on (−1 when there is none). */
+  private firstUnderStaffed(): number {
+    const count = this.staffed!;
+    const S = this.c.S;
+    const from = this.int(S);
+    for (let i = 0; i < S; i++) {
+      const t = from + i < S ? from + i : from + i - S;
+      if (count[t] < this.c.shiftHeadcount[t]) return t;
+    }
+    return -1;
   }
 
   /** A random under-staffed shift, or −1 when `draws` draws find none. */
@@ -494,6 +540,167 @@ export class MoveGenerator {
     return ok && k > 0;
   }
 
+  /**
+   * chain: an under-staffed shift s goes to someone off that day although its minutes would take
+   * them over their total; they shed the excess by trading a longer shift for a shorter one, on
+   * another day, with someone who has minutes to spare (and that person may pass their own excess
+   * on in the same way). A trade keeps both people's working days, so runs, weekends and cover
+   * stay as they were. On rosters where nearly everyone sits a few hours below their maximum
+   * (NRP 13: demand exceeds the sum of the maxima), no one has room for a whole shift, and only
+   * such a chain gathers the scattered hours into one.
+   */
+  private chain(x: Int32Array, m: MoveBuffer): boolean {
+    const c = this.c;
+    const D = c.D;
+    const stats = this.stats;
+    if (!this.staffed || !stats) return false;
+    const s = this.firstUnderStaffed();
+    if (s < 0) return false;
+    const d = c.shiftDay[s];
+    const people = this.eligible[c.shiftType[s]];
+    if (people.length === 0) return false;
+    // The eligible person off that day with the most room whose runs and weekends take the day.
+    let taker = -1;
+    let room = -Infinity;
+    const from = this.int(people.length);
+    for (let i = 0; i < people.length; i++) {
+      const p = people[(from + i) % people.length];
+      const cell = p * D + d;
+      const max = c.people.maxTotalMinutes[p];
+      if (max < 0 || x[cell] >= 0 || max - stats.minutes[p] <= room || this.locked[cell]) continue;
+      if (this.banned(p, s) || !this.fitsBeside(x, p, d, s) || !this.dayOnFits(x, p, d)) continue;
+      room = max - stats.minutes[p];
+      taker = p;
+    }
+    if (taker < 0) return false;
+    m.cells[0] = taker * D + d;
+    m.values[0] = s;
+    m.n = 1;
+    let excess = c.shiftMinutes[s] - room;
+    let cur = taker;
+    for (let step = 0; step < CHAIN_STEPS && excess > 0; step++) {
+      const next = this.shed(x, m, cur, cur === taker ? d : -1, excess);
+      if (next < 0) return false;
+      cur = next;
+      excess = this.chainExcess;
+    }
+    return excess <= 0;
+  }
+
+  /** What the last trade left the next person in the chain over their maximum by (minutes). */
+  private chainExcess = 0;
+
+  /**
+   * One trade of a chain: person p, over their maximum by `excess` minutes, swaps a shift on some
+   * day (not within a day of `avoid`) for a shorter one held by someone not yet in the move. Of a
+   * few days' candidates it takes the trade that leaves the least excess in the chain. Returns
+   * the other person (their own excess in chainExcess), or −1 when no trade was found.
+   */
+  private shed(x: Int32Array, m: MoveBuffer, p: number, avoid: number, excess: number): number {
+    const c = this.c;
+    const { P, D } = c;
+    const stats = this.stats!;
+    let best = -1;
+    let bestDay = -1;
+    let bestLeft = Infinity;
+    let bestOver = 0;
+    for (let k = 0; k < 4; k++) {
+      const e = this.int(D);
+      if (avoid >= 0 && Math.abs(e - avoid) <= 1) continue;
+      const mine = x[p * D + e];
+      if (mine < 0 || this.locked[p * D + e] || this.cellInMove(m, p * D + e)) continue;
+      const long = c.shiftMinutes[mine];
+      const from = this.int(P);
+      for (let i = 0; i < P; i++) {
+        const r = (from + i) % P;
+        const theirs = x[r * D + e];
+        if (theirs < 0 || c.shiftMinutes[theirs] >= long || this.locked[r * D + e] || this.inMove(m, r)) continue;
+        const max = c.people.maxTotalMinutes[r];
+        const diff = long - c.shiftMinutes[theirs];
+        const over = max < 0 ? 0 : Math.max(0, diff - (max - stats.minutes[r]));
+        const left = Math.max(0, excess - diff) + over;
+        if (left >= bestLeft) continue;
+        if (this.banned(p, theirs) || this.banned(r, mine) || !this.fitsBeside(x, p, e, theirs) || !this.fitsBeside(x, r, e, mine)) continue;
+        best = r;
+        bestDay = e;
+        bestLeft = left;
+        bestOver = over;
+        if (left === 0) break;
+      }
+      if (bestLeft === 0) break;
+    }
+    if (best < 0) return -1;
+    const mine = x[p * D + bestDay];
+    m.cells[m.n] = p * D + bestDay;
+    m.values[m.n++] = x[best * D + bestDay];
+    m.cells[m.n] = best * D + bestDay;
+    m.values[m.n++] = mine;
+    // p's excess beyond this trade stays with p; only a trade that clears p moves the chain on.
+    const pLeft = Math.max(0, excess - (c.shiftMinutes[mine] - c.shiftMinutes[x[best * D + bestDay]]));
+    if (pLeft > 0) {
+      this.chainExcess = pLeft;
+      return bestOver > 0 ? -1 : p;
+    }
+    this.chainExcess = bestOver;
+    return bestOver > 0 ? best : p;
+  }
+
+  private cellInMove(m: MoveBuffer, cell: number): boolean {
+    for (let i = 0; i < m.n; i++) if (m.cells[i] === cell) return true;
+    return false;
+  }
+
+  /** Is person r already among the cells of move m? */
+  private inMove(m: MoveBuffer, r: number): boolean {
+    const D = this.c.D;
+    for (let i = 0; i < m.n; i++) if (((m.cells[i] / D) | 0) === r) return true;
+    return false;
+  }
+
+  /**
+   * Screen: does working on day d, where person p is off, keep p's runs and weekends within
+   * their limits (the work run it joins, the days off on either side, the weekends worked)?
+   */
+  private dayOnFits(x: Int32Array, p: number, d: number): boolean {
+    const c = this.c;
+    const D = c.D;
+    const row = p * D;
+    let left = 0;
+    while (d - left - 1 >= 0 && x[row + d - left - 1] >= 0) left++;
+    let right = 0;
+    while (d + right + 1 < D && x[row + d + right + 1] >= 0) right++;
+    const maxRun = c.people.maxConsecutiveWorkDays[p];
+    if (maxRun >= 0 && left + 1 + right > maxRun) return false;
+    const minRun = c.people.minConsecutiveWorkDays[p];
+    if (left + 1 + right < minRun && d - left > 0 && d + right < D - 1) return false;
+    const minOff = c.people.minConsecutiveDaysOff[p];
+    if (minOff > 1) {
+      // The days off before and after d (a run touching the horizon's edge is never too short).
+      let before = 0;
+      if (left === 0) while (d - before - 1 >= 0 && x[row + d - before - 1] < 0) before++;
+      let after = 0;
+      if (right === 0) while (d + after + 1 < D && x[row + d + after + 1] < 0) after++;
+      if (left === 0 && before > 0 && before < minOff && d - before > 0) return false;
+      if (right === 0 && after > 0 && after < minOff && d + after < D - 1) return false;
+    }
+    const we = c.weekendOfDay[d];
+    const maxWe = c.people.maxWeekendsWorked[p];
+    if (we >= 0 && maxWe >= 0 && this.stats && this.stats.weekendDays[p * c.weekendCount + we] === 0 && this.stats.weekendsWorked[p] >= maxWe) return false;
+    return true;
+  }
+
+  /** Screen: may person p work shift s on day d after their day before and before their day after (successions, rest)? */
+  private fitsBeside(x: Int32Array, p: number, d: number, s: number): boolean {
+    const c = this.c;
+    const D = c.D;
+    const rest = c.people.minRestMinutes[p];
+    const ok = (a: number, b: number) =>
+      !(c.hasForbiddenNext && c.forbiddenNext[c.shiftType[a] * c.T + c.shiftType[b]] === 1) && !(rest > 0 && c.shiftStart[b] - c.shiftEnd[a] < rest);
+    if (d > 0 && x[p * D + d - 1] >= 0 && !ok(x[p * D + d - 1], s)) return false;
+    if (d + 1 < D && x[p * D + d + 1] >= 0 && !ok(s, x[p * D + d + 1])) return false;
+    return true;
+  }
+
   /** A random day on which person p breaks a hard row rule (−1 if none is dated). */
   private violationDay(x: Int32Array, p: number): number {
     const c = this.c;
@@ -564,6 +771,7 @@ export class MoveGenerator {
     if (kind === 9) return this.handover(x, m);
     if (kind === 10) return this.grant(x, m);
     if (kind === 11) return this.fill(x, m);
+    if (kind === 12) return this.chain(x, m);
     if (kind === 4) {
       if (D < 2) return false;
       const p = this.person();

@@ -7,13 +7,13 @@
  * someone already working the other day of it.
  */
 import { compile } from '../../../src/scheduler/compile';
-import { MOVE_KINDS, MoveBuffer, MoveGenerator } from '../../../src/scheduler/search/moves';
+import { MOVE_KINDS, MoveBuffer, MoveGenerator, chainApplies } from '../../../src/scheduler/search/moves';
 import { mulberry32 } from '../../../src/scheduler/search/rng';
 import { RowDp } from '../../../src/scheduler/search/rowDp';
 import { SearchState } from '../../../src/scheduler/search/state';
 import { wishUnmet } from '../../../src/scheduler/constraints/shiftPreference';
 import { initialGrid } from '../../../src/scheduler/solve';
-import { dailyShifts, problem } from '../helpers';
+import { dailyShifts, problem, shift } from '../helpers';
 
 /** Copies of the search state's row totals, which the DP moves borrow and must give back as they were. */
 function rowTotals(state: SearchState) {
@@ -346,4 +346,135 @@ describe('fill move on a weekend', () => {
     }
     expect(made).toBeGreaterThan(30);
   });
+});
+
+describe('chain move', () => {
+  const chainOnly = MOVE_KINDS.map((k) => (k === 'chain' ? 1 : 0));
+
+  it('applies only where hours are scarce and shift lengths differ', () => {
+    const shifts = [shift('S0', 0, 'S'), shift('L0', 0, 'L', { hours: 12 })];
+    const tight = (max: number | undefined) =>
+      chainApplies(compile(problem(1, [{ id: 'a', limits: { maxTotalMinutes: max } }, { id: 'b', limits: { maxTotalMinutes: 600 } }], shifts)));
+    // Demand 1,200 minutes: supply 1,200 applies, 1,300 does not, nor does a person without a limit.
+    expect(tight(600)).toBe(true);
+    expect(tight(700)).toBe(false);
+    expect(tight(undefined)).toBe(false);
+    // Equal lengths: no trade sheds minutes.
+    const same = compile(problem(1, [{ id: 'a', limits: { maxTotalMinutes: 480 } }], [shift('S0', 0, 'S'), shift('T0', 0, 'T')]));
+    expect(chainApplies(same)).toBe(false);
+  });
+
+  it('gives a short shift to the person with most room and sheds their excess by a same-day trade', () => {
+    // S0 (8 h) has nobody. a works L2 (12 h) and may work 16 h in all: taking S0 puts a 4 h over,
+    // unless a trades L2 for b's S2 (b has room, but cannot work on day 0). c has no room at all.
+    const p = problem(
+      3,
+      [
+        { id: 'a', limits: { maxTotalMinutes: 960 } },
+        { id: 'b', limits: { maxTotalMinutes: 720 }, unavailableDays: [0] },
+        { id: 'c', limits: { maxTotalMinutes: 0 } },
+      ],
+      [shift('S0', 0, 'S'), shift('S2', 2, 'S'), shift('L2', 2, 'L', { hours: 12 })],
+    );
+    const c = compile(p);
+    const { x, locked } = initialGrid(c);
+    const [s0, s2, l2] = ['S0', 'S2', 'L2'].map((id) => c.shiftIndex.get(id)!);
+    x[0 * 3 + 2] = l2;
+    x[1 * 3 + 2] = s2;
+    const state = new SearchState(c, x, 1000);
+    const gen = new MoveGenerator(c, locked, mulberry32(7), chainOnly);
+    gen.staffed = state.tally.count;
+    gen.stats = state.stats;
+    const m = new MoveBuffer();
+    let made = 0;
+    for (let i = 0; i < 40; i++) {
+      if (!gen.generate(state.x, m)) continue;
+      made++;
+      const move = new Map(Array.from(m.cells.subarray(0, m.n), (cell, k) => [cell, m.values[k]]));
+      expect(move).toEqual(
+        new Map([
+          [0 * 3 + 0, s0],
+          [0 * 3 + 2, s2],
+          [1 * 3 + 2, l2],
+        ]),
+      );
+    }
+    expect(made).toBeGreaterThan(10);
+    gen.generate(state.x, m) || gen.generate(state.x, m) || gen.generate(state.x, m);
+    const before = { hard: state.hard, soft: state.soft };
+    state.propose(m.cells, m.values, m.n);
+    state.accept();
+    // The shift is staffed and nobody is over their limit.
+    expect(state.hard).toBe(before.hard);
+    expect(state.hard).toBe(0);
+    expect(state.soft).toBeLessThan(before.soft);
+    expect(state.tally.count[s0]).toBe(1);
+  });
+
+  it('on random rosters: one day taken from a day off, every other change a same-day trade, nobody pushed over their limit', () => {
+    let made = 0;
+    let trades = 0;
+    for (const seed of [41, 42, 43, 44, 45, 46]) {
+      const r = chainOnRandomRoster(seed);
+      made += r.made;
+      trades += r.trades;
+    }
+    expect(made).toBeGreaterThan(20);
+    expect(trades).toBeGreaterThan(10);
+  });
+
+  function chainOnRandomRoster(seed: number): { made: number; trades: number } {
+    const days = 28;
+    const random = mulberry32(seed);
+    const shifts = dailyShifts(days, [
+      { type: 'S', headcount: 2 },
+      { type: 'M', hour: 10, hours: 10, headcount: 1 },
+      { type: 'L', hour: 20, hours: 12, headcount: 2 },
+    ]);
+    const pinned = [{ personId: 'p0', shiftId: 'S3' }, { personId: 'p1', shiftId: 'L4' }];
+    const ids = Array.from({ length: 8 }, (_, i) => `p${i}`);
+    const c0 = compile(problem(days, ids.map((id) => ({ id })), shifts, { pinned }));
+    const { x, locked } = initialGrid(c0);
+    for (let i = 0; i < x.length; i++) if (!locked[i] && random() < 0.4) x[i] = c0.shiftsByDay[i % days][Math.floor(random() * 3)];
+    // Each person's limit a few hours above what they work: room for a trade, seldom for a shift.
+    const limit = ids.map((_, p) => {
+      let m = 0;
+      for (let d = 0; d < days; d++) if (x[p * days + d] >= 0) m += c0.shiftMinutes[x[p * days + d]];
+      return m + 60 * Math.floor(random() * 7);
+    });
+    const c = compile(problem(days, ids.map((id, p) => ({ id, limits: { maxTotalMinutes: limit[p] } })), shifts, { pinned }));
+    const state = new SearchState(c, x, 1000);
+    const gen = new MoveGenerator(c, locked, random, chainOnly);
+    gen.staffed = state.tally.count;
+    gen.stats = state.stats;
+    let trades = 0;
+    const made = driveMoves(state, gen, locked, 'chain', 400, (cells, m) => {
+      const taken = m.values[0];
+      expect(state.x[cells[0]]).toBe(-1);
+      expect(state.tally.count[taken]).toBeLessThan(c.shiftHeadcount[taken]);
+      expect(c.shiftDay[taken]).toBe(cells[0] % days);
+      // The rest: pairs of people swapping their shifts of one day, the longer going to the second.
+      expect((m.n - 1) % 2).toBe(0);
+      for (let k = 1; k < m.n; k += 2) {
+        const [a, b] = [cells[k], cells[k + 1]];
+        expect(a % days).toBe(b % days);
+        expect(m.values[k]).toBe(state.x[b]);
+        expect(m.values[k + 1]).toBe(state.x[a]);
+        expect(c.shiftMinutes[state.x[a]]).toBeGreaterThan(c.shiftMinutes[state.x[b]]);
+        trades++;
+      }
+      // Minutes after the move: within the limit for everyone it touches who was within it.
+      const rows = new Set(cells.map((cell) => Math.floor(cell / days)));
+      for (const r of rows) {
+        let after = state.stats.minutes[r];
+        cells.forEach((cell, k) => {
+          if (Math.floor(cell / days) !== r) return;
+          if (state.x[cell] >= 0) after -= c.shiftMinutes[state.x[cell]];
+          if (m.values[k] >= 0) after += c.shiftMinutes[m.values[k]];
+        });
+        if (state.stats.minutes[r] <= limit[r]) expect(after).toBeLessThanOrEqual(limit[r]);
+      }
+    });
+    return { made, trades };
+  }
 });
