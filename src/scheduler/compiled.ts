@@ -108,6 +108,16 @@ export function maxShiftsPerDay(c: Compiled): number {
   return max;
 }
 
+/**
+ * May someone work shift s2 the day after shift s1: no forbidden type succession, and at least
+ * `minRest` minutes between them (the person's limit; 0 = none)? Shared by the row DP, the
+ * moves' screens and the sub-MIP, so the three agree with the two constraints.
+ */
+export function mayFollow(c: Compiled, s1: number, s2: number, minRest: number): boolean {
+  if (c.hasForbiddenNext && c.forbiddenNext[c.shiftType[s1] * c.T + c.shiftType[s2]] === 1) return false;
+  return !(minRest > 0 && c.shiftStart[s2] - c.shiftEnd[s1] < minRest);
+}
+
 /** Does person p hold skill k? */
 export function hasSkill(c: Compiled, p: number, k: number): boolean {
   const w = c.people.skillWords[p * c.skillWordsPerPerson + (k >>> 5)];

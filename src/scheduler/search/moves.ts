@@ -38,7 +38,7 @@
  * A move is written into (cells, values, n) for SearchState.propose; locked (pinned) cells are
  * never touched.
  */
-import { maxShiftsPerDay, type Compiled } from '../compiled';
+import { maxShiftsPerDay, mayFollow, type Compiled } from '../compiled';
 import { isAvailable } from '../constraints/availability';
 import { wishUnmet } from '../constraints/shiftPreference';
 import { MAX_DP_WINDOW, RowDp, rowDpApplies } from './rowDp';
@@ -645,6 +645,7 @@ export class MoveGenerator {
     return bestOver > 0 ? best : p;
   }
 
+  /** Is cell already among the cells of move m? */
   private cellInMove(m: MoveBuffer, cell: number): boolean {
     for (let i = 0; i < m.n; i++) if (m.cells[i] === cell) return true;
     return false;
@@ -694,11 +695,8 @@ export class MoveGenerator {
     const c = this.c;
     const D = c.D;
     const rest = c.people.minRestMinutes[p];
-    const ok = (a: number, b: number) =>
-      !(c.hasForbiddenNext && c.forbiddenNext[c.shiftType[a] * c.T + c.shiftType[b]] === 1) && !(rest > 0 && c.shiftStart[b] - c.shiftEnd[a] < rest);
-    if (d > 0 && x[p * D + d - 1] >= 0 && !ok(x[p * D + d - 1], s)) return false;
-    if (d + 1 < D && x[p * D + d + 1] >= 0 && !ok(s, x[p * D + d + 1])) return false;
-    return true;
+    if (d > 0 && x[p * D + d - 1] >= 0 && !mayFollow(c, x[p * D + d - 1], s, rest)) return false;
+    return !(d + 1 < D && x[p * D + d + 1] >= 0 && !mayFollow(c, s, x[p * D + d + 1], rest));
   }
 
   /** A random day on which person p breaks a hard row rule (−1 if none is dated). */

@@ -18,7 +18,7 @@
  * SearchState with every registered constraint, like any other move, so they are still enforced.
  */
 import type { Compiled } from '../compiled';
-import { maxShiftsPerDay, weightOf } from '../compiled';
+import { maxShiftsPerDay, mayFollow, weightOf } from '../compiled';
 import { isAvailable } from '../constraints/availability';
 import { firstWishFrom, wishUnmet } from '../constraints/shiftPreference';
 import type { RowStats } from './rowStats';
@@ -373,32 +373,27 @@ export class RowDp {
     return used;
   }
 
-  /** May p work s2 the day after s1 (forbidden type successions, minimum rest)? */
-  private allowedAfter(s1: number, s2: number, minRest: number): boolean {
-    const c = this.c;
-    if (c.hasForbiddenNext && c.forbiddenNext[c.shiftType[s1] * c.T + c.shiftType[s2]] === 1) return false;
-    return !(minRest > 0 && c.shiftStart[s2] - c.shiftEnd[s1] < minRest);
-  }
 
   /** Fills `follows`, `edgeIn` and `edgeOut` for the options of this solve (once, not per DP run). */
   private buildTransitions(minRest: number): void {
+    const c = this.c;
     const { w, prev, next } = this.frame;
     const mo = this.maxOpt;
     for (let i = 0; i < w; i++) {
       const o = this.opts[i];
       const n = this.nOpt[i];
       if (i === 0) {
-        for (let j = 0; j < n; j++) this.edgeIn[j] = prev >= 0 && o[j] >= 0 && this.allowedAfter(prev, o[j], minRest) ? 1 : 0;
+        for (let j = 0; j < n; j++) this.edgeIn[j] = prev >= 0 && o[j] >= 0 && mayFollow(c, prev, o[j], minRest) ? 1 : 0;
       } else {
         const po = this.opts[i - 1];
         const pn = this.nOpt[i - 1];
         const fl = this.follows[i];
         for (let pj = 0; pj < pn; pj++) {
-          for (let j = 0; j < n; j++) fl[pj * mo + j] = po[pj] >= 0 && o[j] >= 0 && this.allowedAfter(po[pj], o[j], minRest) ? 1 : 0;
+          for (let j = 0; j < n; j++) fl[pj * mo + j] = po[pj] >= 0 && o[j] >= 0 && mayFollow(c, po[pj], o[j], minRest) ? 1 : 0;
         }
       }
       if (i === w - 1) {
-        for (let j = 0; j < n; j++) this.edgeOut[j] = next >= 0 && o[j] >= 0 && this.allowedAfter(o[j], next, minRest) ? 1 : 0;
+        for (let j = 0; j < n; j++) this.edgeOut[j] = next >= 0 && o[j] >= 0 && mayFollow(c, o[j], next, minRest) ? 1 : 0;
       }
     }
   }

@@ -8,7 +8,7 @@
  * the engine scores it with every registered constraint and keeps it only if it is better, so
  * constraints the MIP does not model (skills, party members, fairness) stay respected.
  */
-import type { Compiled } from '../compiled';
+import { mayFollow, type Compiled } from '../compiled';
 import { isAvailable } from '../constraints/availability';
 
 type Term = { vars: string[]; k: number };
@@ -203,10 +203,7 @@ export function buildSubMip(
       const right = free(p, d + 1) ? cellVars.get(p * D + d + 1)!.map((v) => varOf.get(v)!) : x[p * D + d + 1] >= 0 ? [x[p * D + d + 1]] : [];
       for (const s1 of left) {
         for (const s2 of right) {
-          const bad =
-            (c.hasForbiddenNext && c.forbiddenNext[c.shiftType[s1] * T + c.shiftType[s2]] === 1) ||
-            (minRest > 0 && c.shiftStart[s2] - c.shiftEnd[s1] < minRest);
-          if (!bad) continue;
+          if (mayFollow(c, s1, s2, minRest)) continue;
           const t1: Term = free(p, d) ? { vars: [vname(p, s1)], k: 0 } : { vars: [], k: 1 };
           const t2: Term = free(p, d + 1) ? { vars: [vname(p, s2)], k: 0 } : { vars: [], k: 1 };
           row([[1, t1], [1, t2]], '<=', 1);
