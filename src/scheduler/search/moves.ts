@@ -85,7 +85,7 @@ export const CHAIN_MAX_SUPPLY = 1.02;
 /**
  * Are the people's hours scarce and the shift lengths mixed? Only there does the chain pay: on
  * rosters with hours to spare someone always has room for a shift, and the chain's scans cost
- * the search iterations (NRP 19, 23 and 24 at 20 s: 4–8 % worse with it).
+ * the search iterations (NRP 19, 23 and 24 at 20 s: 4–9 % worse with it, seeds 1–2).
  */
 export function chainApplies(c: Compiled): boolean {
   let mixed = false;
