@@ -21,6 +21,14 @@ function rowTotals(state: SearchState) {
   return [minutes, typeCount, weekendDays, weekendsWorked].map((a) => Array.from(a));
 }
 
+/** A move generator wired to the search state (staff counts, row totals) that draws only `kind`. */
+function onlyKind(state: SearchState, locked: Uint8Array, random: () => number, kind: (typeof MOVE_KINDS)[number]): MoveGenerator {
+  const gen = new MoveGenerator(state.c, locked, random, MOVE_KINDS.map((k) => (k === kind ? 1 : 0)));
+  gen.staffed = state.tally.count;
+  gen.stats = state.stats;
+  return gen;
+}
+
 /**
  * Draws `tries` moves of one kind from `gen` and checks what every such move must do: leave the
  * roster and the staff counts it works on as they were, name distinct cells, change each of them,
@@ -92,10 +100,7 @@ describe('transfer move', () => {
     // Everyone works most days, mostly on E, so L is short and E has people to spare.
     for (let i = 0; i < x.length; i++) if (!locked[i] && random() < 0.7) x[i] = c.shiftsByDay[i % days][random() < 0.8 ? 0 : 1];
     const state = new SearchState(c, x, 1000);
-    const mix = MOVE_KINDS.map((k) => (k === 'transfer' ? 1 : 0));
-    const gen = new MoveGenerator(c, locked, random, mix);
-    gen.staffed = state.tally.count;
-    gen.stats = state.stats;
+    const gen = onlyKind(state, locked, random, 'transfer');
     const m = new MoveBuffer();
     let made = 0;
     let withDrop = 0;
@@ -143,9 +148,7 @@ describe('fixDp move', () => {
     const state = new SearchState(c, x, 1000);
     expect(state.personHard(0)).toBeGreaterThan(0);
     const random = mulberry32(9);
-    const gen = new MoveGenerator(c, locked, random, MOVE_KINDS.map((k) => (k === 'fixDp' ? 1 : 0)));
-    gen.staffed = state.tally.count;
-    gen.stats = state.stats;
+    const gen = onlyKind(state, locked, random, 'fixDp');
     gen.focus = () => state.samplePersonWithHard(random);
     const m = new MoveBuffer();
     let fixed = false;
@@ -162,15 +165,11 @@ describe('fixDp move', () => {
 });
 
 describe('handover move', () => {
-  const handoverOnly = MOVE_KINDS.map((k) => (k === 'handover' ? 1 : 0));
-
   it('hands a shift from one row to another, touching two rows and no pinned cell, and restores the roster it works on', () => {
     const random = mulberry32(11);
     const limits = { minTotalMinutes: 14 * 480, maxTotalMinutes: 16 * 480, maxConsecutiveWorkDays: 5, minConsecutiveDaysOff: 2 };
     const { days, c, locked, state } = randomTwoShiftRoster(random, limits, 0.5);
-    const gen = new MoveGenerator(c, locked, random, handoverOnly);
-    gen.staffed = state.tally.count;
-    gen.stats = state.stats;
+    const gen = onlyKind(state, locked, random, 'handover');
     const made = driveMoves(state, gen, locked, 'handover', 400, (cells, m) => {
       const rows = new Set(cells.map((cell) => Math.floor(cell / days)));
       expect(rows.size).toBeLessThanOrEqual(2);
@@ -214,9 +213,7 @@ describe('handover move', () => {
       expect(state.propose(cells, dp.out, days)).toBeGreaterThanOrEqual(0);
       state.reject();
     }
-    const gen = new MoveGenerator(c, locked, mulberry32(3), handoverOnly);
-    gen.staffed = state.tally.count;
-    gen.stats = state.stats;
+    const gen = onlyKind(state, locked, mulberry32(3), 'handover');
     const m = new MoveBuffer();
     let best = Infinity;
     for (let i = 0; i < 50 && state.soft > 0; i++) {
@@ -235,8 +232,6 @@ describe('handover move', () => {
 });
 
 describe('grant move', () => {
-  const grantOnly = MOVE_KINDS.map((k) => (k === 'grant' ? 1 : 0));
-
   it('meets an unmet wish with a two-row trade, touching no pinned cell, and restores the roster it works on', () => {
     const random = mulberry32(17);
     const preferences = Array.from({ length: 30 }, () => {
@@ -248,9 +243,7 @@ describe('grant move', () => {
     });
     const limits = { minTotalMinutes: 12 * 480, maxTotalMinutes: 16 * 480, maxConsecutiveWorkDays: 5, minConsecutiveDaysOff: 2 };
     const { days, c, locked, state } = randomTwoShiftRoster(random, limits, 0.5, { preferences });
-    const gen = new MoveGenerator(c, locked, random, grantOnly);
-    gen.staffed = state.tally.count;
-    gen.stats = state.stats;
+    const gen = onlyKind(state, locked, random, 'grant');
     const wishMet = (person: number, d: number, s: number) =>
       c.preferences[person].some((pr) => pr.day === d && wishUnmet(c, pr, state.x[person * days + d]) && !wishUnmet(c, pr, s));
     const made = driveMoves(state, gen, locked, 'grant', 300, (cells, m) => {
@@ -279,9 +272,7 @@ describe('grant move', () => {
     [...'xxxx...'].forEach((ch, d) => (x[d] = ch === 'x' ? c.shiftsByDay[d][0] : -1));
     [...'....xxx'].forEach((ch, d) => (x[days + d] = ch === 'x' ? c.shiftsByDay[d][0] : -1));
     const state = new SearchState(c, x, 1000);
-    const gen = new MoveGenerator(c, locked, mulberry32(3), grantOnly);
-    gen.staffed = state.tally.count;
-    gen.stats = state.stats;
+    const gen = onlyKind(state, locked, mulberry32(3), 'grant');
     const m = new MoveBuffer();
     expect(state.soft).toBe(10);
     expect(gen.generate(state.x, m)).toBe(true);
@@ -300,9 +291,7 @@ describe('fill move', () => {
     const limits = { minTotalMinutes: 10 * 480, maxTotalMinutes: 16 * 480, maxConsecutiveWorkDays: 5, minConsecutiveDaysOff: 2, maxWeekendsWorked: 2 };
     // Mostly E, so L is short and E has people to spare.
     const { days, c, locked, state } = randomTwoShiftRoster(random, limits, 0.8);
-    const gen = new MoveGenerator(c, locked, random, MOVE_KINDS.map((k) => (k === 'fill' ? 1 : 0)));
-    gen.staffed = state.tally.count;
-    gen.stats = state.stats;
+    const gen = onlyKind(state, locked, random, 'fill');
     const made = driveMoves(state, gen, locked, 'fill', 300, (cells, m) => {
       expect(new Set(cells.map((cell) => Math.floor(cell / days))).size).toBe(1);
       // One cell takes a shift that is short of people, from a day off or a shift with some to spare.
@@ -331,9 +320,7 @@ describe('fill move on a weekend', () => {
     const sunday = c.shiftsByDay[6][0];
     expect(state.tally.count[sunday]).toBe(0);
     const random = mulberry32(31);
-    const gen = new MoveGenerator(c, locked, random, MOVE_KINDS.map((k) => (k === 'fill' ? 1 : 0)));
-    gen.staffed = state.tally.count;
-    gen.stats = state.stats;
+    const gen = onlyKind(state, locked, random, 'fill');
     const m = new MoveBuffer();
     let made = 0;
     for (let i = 0; i < 60; i++) {
@@ -349,8 +336,6 @@ describe('fill move on a weekend', () => {
 });
 
 describe('chain move', () => {
-  const chainOnly = MOVE_KINDS.map((k) => (k === 'chain' ? 1 : 0));
-
   it('applies only where hours are scarce and shift lengths differ', () => {
     const shifts = [shift('S0', 0, 'S'), shift('L0', 0, 'L', { hours: 12 })];
     const tight = (max: number | undefined) =>
@@ -382,9 +367,7 @@ describe('chain move', () => {
     x[0 * 3 + 2] = l2;
     x[1 * 3 + 2] = s2;
     const state = new SearchState(c, x, 1000);
-    const gen = new MoveGenerator(c, locked, mulberry32(7), chainOnly);
-    gen.staffed = state.tally.count;
-    gen.stats = state.stats;
+    const gen = onlyKind(state, locked, mulberry32(7), 'chain');
     const m = new MoveBuffer();
     let made = 0;
     for (let i = 0; i < 40; i++) {
@@ -444,9 +427,7 @@ describe('chain move', () => {
     });
     const c = compile(problem(days, ids.map((id, p) => ({ id, limits: { maxTotalMinutes: limit[p] } })), shifts, { pinned }));
     const state = new SearchState(c, x, 1000);
-    const gen = new MoveGenerator(c, locked, random, chainOnly);
-    gen.staffed = state.tally.count;
-    gen.stats = state.stats;
+    const gen = onlyKind(state, locked, random, 'chain');
     let trades = 0;
     const made = driveMoves(state, gen, locked, 'chain', 400, (cells, m) => {
       const taken = m.values[0];
