@@ -579,31 +579,42 @@ export class MoveGenerator {
     let excess = c.shiftMinutes[s] - room;
     let cur = taker;
     for (let step = 0; step < CHAIN_STEPS && excess > 0; step++) {
-      const next = this.shed(x, m, cur, cur === taker ? d : -1, excess);
-      if (next < 0) return false;
-      cur = next;
-      excess = this.chainExcess;
+      const r = this.shed(x, m, cur, cur === taker ? d : -1, excess);
+      if (r < 0) return false;
+      // The trade just written: cur took the shorter shift, r the longer one.
+      const diff = c.shiftMinutes[m.values[m.n - 1]] - c.shiftMinutes[m.values[m.n - 2]];
+      const over = this.overBy(r, diff);
+      if (excess > diff) {
+        // cur is still over: go on from cur, unless r is now over too (two open ends).
+        if (over > 0) return false;
+        excess -= diff;
+      } else {
+        cur = r;
+        excess = over;
+      }
     }
     return excess <= 0;
   }
 
-  /** What the last trade left the next person in the chain over their maximum by (minutes). */
-  private chainExcess = 0;
+  /** How far person r would go over their maximum by working `extra` more minutes (0 if not). */
+  private overBy(r: number, extra: number): number {
+    const max = this.c.people.maxTotalMinutes[r];
+    return max < 0 ? 0 : Math.max(0, extra - (max - this.stats!.minutes[r]));
+  }
 
   /**
    * One trade of a chain: person p, over their maximum by `excess` minutes, swaps a shift on some
    * day (not within a day of `avoid`) for a shorter one held by someone not yet in the move. Of a
-   * few days' candidates it takes the trade that leaves the least excess in the chain. Returns
-   * the other person (their own excess in chainExcess), or −1 when no trade was found.
+   * few days' candidates it takes the trade that leaves the least excess in the chain, and
+   * writes it into m (p's cell, then the other person's). Returns the other person, or −1 when
+   * no trade was found.
    */
   private shed(x: Int32Array, m: MoveBuffer, p: number, avoid: number, excess: number): number {
     const c = this.c;
     const { P, D } = c;
-    const stats = this.stats!;
     let best = -1;
     let bestDay = -1;
     let bestLeft = Infinity;
-    let bestOver = 0;
     for (let k = 0; k < 4; k++) {
       const e = this.int(D);
       if (avoid >= 0 && Math.abs(e - avoid) <= 1) continue;
@@ -615,16 +626,13 @@ export class MoveGenerator {
         const r = (from + i) % P;
         const theirs = x[r * D + e];
         if (theirs < 0 || c.shiftMinutes[theirs] >= long || this.locked[r * D + e] || this.inMove(m, r)) continue;
-        const max = c.people.maxTotalMinutes[r];
         const diff = long - c.shiftMinutes[theirs];
-        const over = max < 0 ? 0 : Math.max(0, diff - (max - stats.minutes[r]));
-        const left = Math.max(0, excess - diff) + over;
+        const left = Math.max(0, excess - diff) + this.overBy(r, diff);
         if (left >= bestLeft) continue;
         if (this.banned(p, theirs) || this.banned(r, mine) || !this.fitsBeside(x, p, e, theirs) || !this.fitsBeside(x, r, e, mine)) continue;
         best = r;
         bestDay = e;
         bestLeft = left;
-        bestOver = over;
         if (left === 0) break;
       }
       if (bestLeft === 0) break;
@@ -635,14 +643,7 @@ export class MoveGenerator {
     m.values[m.n++] = x[best * D + bestDay];
     m.cells[m.n] = best * D + bestDay;
     m.values[m.n++] = mine;
-    // p's excess beyond this trade stays with p; only a trade that clears p moves the chain on.
-    const pLeft = Math.max(0, excess - (c.shiftMinutes[mine] - c.shiftMinutes[x[best * D + bestDay]]));
-    if (pLeft > 0) {
-      this.chainExcess = pLeft;
-      return bestOver > 0 ? -1 : p;
-    }
-    this.chainExcess = bestOver;
-    return bestOver > 0 ? best : p;
+    return best;
   }
 
   /** Is cell already among the cells of move m? */
