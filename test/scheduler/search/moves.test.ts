@@ -383,7 +383,7 @@ describe('chain move', () => {
       );
     }
     expect(made).toBeGreaterThan(10);
-    gen.generate(state.x, m) || gen.generate(state.x, m) || gen.generate(state.x, m);
+    expect(gen.generate(state.x, m) || gen.generate(state.x, m) || gen.generate(state.x, m)).toBe(true);
     const before = { hard: state.hard, soft: state.soft };
     state.propose(m.cells, m.values, m.n);
     state.accept();
