@@ -35,6 +35,10 @@
  *                 left for it; they shed the excess by trading a longer shift for a shorter one
  *                 on another day with someone who has minutes to spare (up to CHAIN_STEPS trades).
  *                 Gathers hours scattered over many rows into one (NRP 13, BENCH_NOTES session 10).
+ *  - weekend:     an under-staffed weekend shift goes to someone who works the other day of that
+ *                 weekend (so it costs none of their weekends); a neighbouring shift that may not
+ *                 sit beside it is swapped with someone else's that day, a run grown too long gives
+ *                 up its far end, and minutes over the maximum go with an over-staffed run end.
  * A move is written into (cells, values, n) for SearchState.propose; locked (pinned) cells are
  * never touched.
  */
@@ -77,6 +81,24 @@ export const CHAIN_SHARE = 0.1;
 /** Trades a chain may make to shed the minutes its first taker is over by. */
 export const CHAIN_STEPS = 4;
 /**
+ * Probability of the weekend move (where weekends are limited: `weekendApplies`). 20 s, medians of
+ * seeds 1–4 against none: NRP 24 72,454 / 77,751 (4 of 4 better), 19 3,871 / 4,066, 13 1,772 /
+ * 1,858, 23 and 22 level; NRP 20 and 12 level when run one at a time. 0.1 was no better.
+ */
+export const WEEKEND_SHARE = 0.05;
+/** People the weekend move tries for one short shift before it gives up the draw. */
+const WEEKEND_TRIES = 4;
+/** People a weekend move asks for a same-day trade (a scan of everybody costs more than it finds). */
+const WEEKEND_TRADE_SCAN = 24;
+
+/** Does anybody have a limit on the weekends they work (so a half-worked weekend wastes one)? */
+export function weekendApplies(c: Compiled): boolean {
+  if (c.weekendCount === 0) return false;
+  for (let p = 0; p < c.P; p++) if (c.people.maxWeekendsWorked[p] >= 0) return true;
+  return false;
+}
+
+/**
  * The chain move applies where the people's maximum minutes add up to at most this multiple of
  * the minutes the shifts ask for, and shifts differ in length (else no trade sheds minutes).
  */
@@ -101,8 +123,8 @@ export function chainApplies(c: Compiled): boolean {
   for (let s = 0; s < c.S; s++) demand += c.shiftHeadcount[s] * c.shiftMinutes[s];
   return supply <= CHAIN_MAX_SUPPLY * demand;
 }
-/** Default probabilities of change, swap, blockSwap, blockChange, rowSwap, coverFix, transfer, rowDp, fixDp, handover, grant, fill, chain. */
-export const moveMix: number[] = [0.2, 0.2, 0.3, 0.1, 0.1, 0.1, 0.1, 0.001, 0.001, HANDOVER_SHARE, GRANT_SHARE, FILL_SHARE, CHAIN_SHARE];
+/** Default probabilities of change, swap, blockSwap, blockChange, rowSwap, coverFix, transfer, rowDp, fixDp, handover, grant, fill, chain, weekend. */
+export const moveMix: number[] = [0.2, 0.2, 0.3, 0.1, 0.1, 0.1, 0.1, 0.001, 0.001, HANDOVER_SHARE, GRANT_SHARE, FILL_SHARE, CHAIN_SHARE, WEEKEND_SHARE];
 
 /** Days the rowDp move lays out at once. */
 export const DP_WINDOW = 14;
@@ -123,7 +145,7 @@ export class MoveBuffer {
   kind = 0;
 }
 
-export const MOVE_KINDS = ['change', 'swap', 'blockSwap', 'blockChange', 'rowSwap', 'coverFix', 'transfer', 'rowDp', 'fixDp', 'handover', 'grant', 'fill', 'chain'] as const;
+export const MOVE_KINDS = ['change', 'swap', 'blockSwap', 'blockChange', 'rowSwap', 'coverFix', 'transfer', 'rowDp', 'fixDp', 'handover', 'grant', 'fill', 'chain', 'weekend'] as const;
 
 /** How far (days) the transfer move looks for a day to give up when the new day joins no run. */
 const TRANSFER_RADIUS = 7;
@@ -158,6 +180,8 @@ export class MoveGenerator {
   private readonly cumulative: number[];
   /** People with at least one wish (preference), for the grant move. */
   private readonly wishers: Int32Array;
+  /** Shifts on weekend days, for the weekend move. */
+  private readonly weekendShifts: Int32Array;
 
   constructor(
     private readonly c: Compiled,
@@ -179,8 +203,12 @@ export class MoveGenerator {
     for (let p = 0; p < c.P; p++) if (c.preferences[p].length > 0) wishers.push(p);
     this.wishers = Int32Array.from(wishers);
     const chainOk = chainApplies(c);
+    const weekendOk = weekendApplies(c);
+    const onWeekends: number[] = [];
+    if (weekendOk) for (let t = 0; t < c.S; t++) if (c.weekendOfDay[c.shiftDay[t]] >= 0) onWeekends.push(t);
+    this.weekendShifts = Int32Array.from(onWeekends);
     const kinds = mix.map((m, k) => {
-      if ((k === 7 && !this.dpOk) || (k >= 8 && k <= 11 && !this.dpFixOk) || (k === 10 && wishers.length === 0) || (k === 12 && !chainOk)) return 0;
+      if ((k === 7 && !this.dpOk) || (k >= 8 && k <= 11 && !this.dpFixOk) || (k === 10 && wishers.length === 0) || (k === 12 && !chainOk) || (k === 13 && !weekendOk)) return 0;
       return k === 9 && this.leanHandover ? m * LEAN_HANDOVER_FACTOR : m;
     });
     let acc = 0;
@@ -596,6 +624,265 @@ export class MoveGenerator {
     return excess <= 0;
   }
 
+  /**
+   * weekend: an under-staffed shift s on a weekend day goes to someone off that day who works the
+   * other day of the weekend. Their weekend is counted already, so the day costs none of the
+   * weekends they have left; on rotas where weekends are the scarce resource (NRP 20–24: the
+   * people's minimum minutes exceed the demand, nearly everybody works their maximum of weekends)
+   * each weekend worked on one day only is a day of weekend cover lost. What the new day breaks
+   * in the taker's row is mended in the same move where a screen finds a way (completeWeekend).
+   */
+  private weekend(x: Int32Array, m: MoveBuffer): boolean {
+    const c = this.c;
+    const D = c.D;
+    const count = this.staffed;
+    const stats = this.stats;
+    const W = this.weekendShifts;
+    if (!count || !stats || W.length === 0) return false;
+    let s = -1;
+    const from = this.int(W.length);
+    for (let i = 0; i < W.length && s < 0; i++) {
+      const t = W[from + i < W.length ? from + i : from + i - W.length];
+      if (count[t] < c.shiftHeadcount[t]) s = t;
+    }
+    if (s < 0) return false;
+    const d = c.shiftDay[s];
+    const we = c.weekendOfDay[d];
+    const people = this.eligible[c.shiftType[s]];
+    const start = this.int(people.length);
+    let tries = 0;
+    // First those whose neighbouring shifts may sit beside s, then those who need a trade.
+    for (let pass = 0; pass < 2; pass++) {
+      for (let i = 0; i < people.length && tries < WEEKEND_TRIES; i++) {
+        const p = people[(start + i) % people.length];
+        const cell = p * D + d;
+        if (x[cell] >= 0 || this.locked[cell] || stats.weekendDays[p * c.weekendCount + we] === 0 || this.banned(p, s)) continue;
+        if (this.fitsBeside(x, p, d, s) === (pass === 1)) continue;
+        tries++;
+        if (this.completeWeekend(x, m, p, d, s)) return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Writes into m: p takes s on day d (off today, working the other day of that weekend), with
+   * what that needs to stay within p's rules, or returns false when a screen finds no way:
+   *  - a neighbouring day whose shift may not sit beside s is swapped for the shift of someone
+   *    else that day (same-day trade: both keep their working days);
+   *  - a work run grown one day too long gives up its far end;
+   *  - minutes over the maximum go with a day at the end of another run whose shift has people to
+   *    spare.
+   */
+  private completeWeekend(x: Int32Array, m: MoveBuffer, p: number, d: number, s: number): boolean {
+    const c = this.c;
+    const D = c.D;
+    const row = p * D;
+    const stats = this.stats!;
+    if (this.typeFull(p, s)) return false;
+    m.cells[0] = row + d;
+    m.values[0] = s;
+    m.n = 1;
+    let minutes = stats.minutes[p] + c.shiftMinutes[s];
+    const rest = c.people.minRestMinutes[p];
+    if (d > 0 && x[row + d - 1] >= 0 && !mayFollow(c, x[row + d - 1], s, rest)) {
+      const k = this.tradeBeside(x, p, d - 1, -1, s);
+      if (k >= 0) minutes += this.pushTrade(x, m, p, k, d - 1);
+      else {
+        const v = this.retypeBeside(x, p, d - 1, -1, s);
+        if (v < 0) return false;
+        minutes += this.pushRetype(x, m, p, d - 1, v);
+      }
+    }
+    if (d + 1 < D && x[row + d + 1] >= 0 && !mayFollow(c, s, x[row + d + 1], rest)) {
+      const k = this.tradeBeside(x, p, d + 1, s, -1);
+      if (k >= 0) minutes += this.pushTrade(x, m, p, k, d + 1);
+      else {
+        const v = this.retypeBeside(x, p, d + 1, s, -1);
+        if (v < 0) return false;
+        minutes += this.pushRetype(x, m, p, d + 1, v);
+      }
+    }
+    // The run the day joins, and the days off it eats into: a rest run left too short gives up
+    // the end of the work run beyond it instead (the work slides towards the weekend).
+    let left = 0;
+    while (d - left - 1 >= 0 && x[row + d - left - 1] >= 0) left++;
+    let right = 0;
+    while (d + right + 1 < D && x[row + d + right + 1] >= 0) right++;
+    const minOff = c.people.minConsecutiveDaysOff[p];
+    if (minOff > 1) {
+      let before = 0;
+      if (left === 0) while (d - before - 1 >= 0 && x[row + d - before - 1] < 0) before++;
+      let after = 0;
+      if (right === 0) while (d + after + 1 < D && x[row + d + after + 1] < 0) after++;
+      if (left === 0 && before > 0 && before < minOff && d - before > 0) {
+        if (before + 1 < minOff || !this.mayDropRunEnd(x, p, d - before - 1)) return false;
+        minutes -= this.pushDrop(x, m, p, d - before - 1);
+      }
+      if (right === 0 && after > 0 && after < minOff && d + after < D - 1) {
+        if (after + 1 < minOff || !this.mayDropRunEnd(x, p, d + after + 1)) return false;
+        minutes -= this.pushDrop(x, m, p, d + after + 1);
+      }
+    }
+    const maxRun = c.people.maxConsecutiveWorkDays[p];
+    let drop = -1;
+    if (maxRun >= 0 && left + 1 + right > maxRun) {
+      if (left + right > maxRun || Math.max(1, c.people.minConsecutiveWorkDays[p]) > left + right) return false;
+      // The end away from the weekend (a bridge between two runs has none to give up).
+      const we = c.weekendOfDay[d];
+      const first = d - left;
+      const last = d + right;
+      if (left > 0 && c.weekendOfDay[first] !== we) drop = first;
+      else if (right > 0 && c.weekendOfDay[last] !== we) drop = last;
+      else return false;
+    } else if (c.people.maxTotalMinutes[p] >= 0 && minutes > c.people.maxTotalMinutes[p]) {
+      drop = this.surplusRunEnd(x, p, d, minutes - c.people.maxTotalMinutes[p]);
+      if (drop < 0) return false;
+    }
+    if (drop >= 0) {
+      if (this.locked[row + drop] || this.cellInMove(m, row + drop)) return false;
+      minutes -= this.pushDrop(x, m, p, drop);
+    }
+    return minutes >= c.people.minTotalMinutes[p];
+  }
+
+  /**
+   * Someone working day e whose shift p may take there between `before` (p's new shift on e − 1,
+   * or −1: p's day before as it is) and `after` (likewise for e + 1), and who may take p's shift
+   * in return; −1 when WEEKEND_TRADE_SCAN people from a random one on include nobody.
+   */
+  private tradeBeside(x: Int32Array, p: number, e: number, before: number, after: number): number {
+    const c = this.c;
+    const { P, D } = c;
+    const mine = x[p * D + e];
+    if (this.locked[p * D + e]) return -1;
+    const rest = c.people.minRestMinutes[p];
+    const prev = before >= 0 ? before : e > 0 ? x[p * D + e - 1] : -1;
+    const next = after >= 0 ? after : e + 1 < D ? x[p * D + e + 1] : -1;
+    const from = this.int(P);
+    for (let i = 0; i < Math.min(P, WEEKEND_TRADE_SCAN); i++) {
+      const q = (from + i) % P;
+      const theirs = x[q * D + e];
+      if (q === p || theirs < 0 || theirs === mine || this.locked[q * D + e]) continue;
+      if ((prev >= 0 && !mayFollow(c, prev, theirs, rest)) || (next >= 0 && !mayFollow(c, theirs, next, rest))) continue;
+      if (this.banned(p, theirs) || this.banned(q, mine) || !this.fitsBeside(x, q, e, mine)) continue;
+      if (c.shiftType[theirs] !== c.shiftType[mine] && (this.typeFull(p, theirs) || this.typeFull(q, mine))) continue;
+      return q;
+    }
+    return -1;
+  }
+
+  /**
+   * May p give up day e, the last or first day of a work run, without breaking the run's minimum
+   * length, a pin, or a weekend worked on both days?
+   */
+  private mayDropRunEnd(x: Int32Array, p: number, e: number): boolean {
+    const c = this.c;
+    const D = c.D;
+    const row = p * D;
+    if (this.locked[row + e]) return false;
+    let len = 1;
+    for (let k = e - 1; k >= 0 && x[row + k] >= 0; k--) len++;
+    for (let k = e + 1; k < D && x[row + k] >= 0; k++) len++;
+    if (len > 1 && len - 1 < c.people.minConsecutiveWorkDays[p]) return false;
+    const we = c.weekendOfDay[e];
+    return we < 0 || this.stats!.weekendDays[p * c.weekendCount + we] <= 1;
+  }
+
+  /** Writes p's day e off into m; returns the minutes p gives up. */
+  private pushDrop(x: Int32Array, m: MoveBuffer, p: number, e: number): number {
+    const cell = p * this.c.D + e;
+    m.cells[m.n] = cell;
+    m.values[m.n++] = -1;
+    return this.c.shiftMinutes[x[cell]];
+  }
+
+  /**
+   * Failing a trade: another shift of day e that p may work there between `before` and `after`
+   * (as in tradeBeside), where p's own shift has people to spare or the other one is short of
+   * them; −1 when there is none.
+   */
+  private retypeBeside(x: Int32Array, p: number, e: number, before: number, after: number): number {
+    const c = this.c;
+    const D = c.D;
+    const count = this.staffed!;
+    const mine = x[p * D + e];
+    if (this.locked[p * D + e]) return -1;
+    const rest = c.people.minRestMinutes[p];
+    const prev = before >= 0 ? before : e > 0 ? x[p * D + e - 1] : -1;
+    const next = after >= 0 ? after : e + 1 < D ? x[p * D + e + 1] : -1;
+    const spare = count[mine] > c.shiftHeadcount[mine];
+    const day = c.shiftsByDay[e];
+    const from = this.int(day.length);
+    for (let i = 0; i < day.length; i++) {
+      const v = day[(from + i) % day.length];
+      if (v === mine || (!spare && count[v] >= c.shiftHeadcount[v])) continue;
+      if ((prev >= 0 && !mayFollow(c, prev, v, rest)) || (next >= 0 && !mayFollow(c, v, next, rest)) || this.banned(p, v)) continue;
+      if (c.shiftType[v] !== c.shiftType[mine] && this.typeFull(p, v)) continue;
+      return v;
+    }
+    return -1;
+  }
+
+  /** Has p worked as many shifts of s's type as they may (so one more breaks the limit)? */
+  private typeFull(p: number, s: number): boolean {
+    const c = this.c;
+    const i = p * c.T + c.shiftType[s];
+    const max = c.people.maxShiftsPerType[i];
+    return max >= 0 && this.stats!.typeCount[i] >= max;
+  }
+
+  /** Writes p's day e → shift v into m; returns p's change in minutes. */
+  private pushRetype(x: Int32Array, m: MoveBuffer, p: number, e: number, v: number): number {
+    const cell = p * this.c.D + e;
+    const old = x[cell];
+    m.cells[m.n] = cell;
+    m.values[m.n++] = v;
+    return this.c.shiftMinutes[v] - this.c.shiftMinutes[old];
+  }
+
+  /** Writes the same-day trade of p's and q's shifts on day e into m; returns p's change in minutes. */
+  private pushTrade(x: Int32Array, m: MoveBuffer, p: number, q: number, e: number): number {
+    const D = this.c.D;
+    const mine = x[p * D + e];
+    const theirs = x[q * D + e];
+    m.cells[m.n] = p * D + e;
+    m.values[m.n++] = theirs;
+    m.cells[m.n] = q * D + e;
+    m.values[m.n++] = mine;
+    return this.c.shiftMinutes[theirs] - this.c.shiftMinutes[mine];
+  }
+
+  /**
+   * A day of p's, away from day d, at the end of a work run that stays long enough without it,
+   * on a shift with people to spare, and whose shift is at least `excess` minutes long; −1 when a
+   * scan from a random day finds none. Days of a weekend p works on both days are left alone.
+   */
+  private surplusRunEnd(x: Int32Array, p: number, d: number, excess: number): number {
+    const c = this.c;
+    const D = c.D;
+    const row = p * D;
+    const count = this.staffed!;
+    const minRun = c.people.minConsecutiveWorkDays[p];
+    const from = this.int(D);
+    for (let i = 0; i < D; i++) {
+      const e = from + i < D ? from + i : from + i - D;
+      const v = x[row + e];
+      if (v < 0 || Math.abs(e - d) <= 2 || this.locked[row + e] || count[v] <= c.shiftHeadcount[v] || c.shiftMinutes[v] < excess) continue;
+      const offBefore = e === 0 || x[row + e - 1] < 0;
+      const offAfter = e + 1 === D || x[row + e + 1] < 0;
+      if (!offBefore && !offAfter) continue;
+      let len = 1;
+      if (!offBefore) for (let k = e - 1; k >= 0 && x[row + k] >= 0; k--) len++;
+      if (!offAfter) for (let k = e + 1; k < D && x[row + k] >= 0; k++) len++;
+      if (len > 1 && len - 1 < minRun) continue;
+      const we = c.weekendOfDay[e];
+      if (we >= 0 && this.stats!.weekendDays[p * c.weekendCount + we] > 1) continue;
+      return e;
+    }
+    return -1;
+  }
+
   /** How far person r would go over their maximum by working `extra` more minutes (0 if not). */
   private overBy(r: number, extra: number): number {
     const max = this.c.people.maxTotalMinutes[r];
@@ -771,6 +1058,7 @@ export class MoveGenerator {
     if (kind === 10) return this.grant(x, m);
     if (kind === 11) return this.fill(x, m);
     if (kind === 12) return this.chain(x, m);
+    if (kind === 13) return this.weekend(x, m);
     if (kind === 4) {
       if (D < 2) return false;
       const p = this.person();

@@ -4,10 +4,11 @@
  * touch a pinned cell. `handover` re-plans two rows at once and must leave the roster and the
  * staff counts it borrows exactly as they were; `grant` does the same for an unmet wish, and the
  * wish must be met by the move it returns; `fill` gives a short shift to one row, on a weekend to
- * someone already working the other day of it.
+ * someone already working the other day of it. `chain` gathers scattered minutes by same-day
+ * trades; `weekend` completes a half-worked weekend and mends what the new day breaks in that row.
  */
 import { compile } from '../../../src/scheduler/compile';
-import { MOVE_KINDS, MoveBuffer, MoveGenerator, chainApplies } from '../../../src/scheduler/search/moves';
+import { MOVE_KINDS, MoveBuffer, MoveGenerator, chainApplies, weekendApplies } from '../../../src/scheduler/search/moves';
 import { mulberry32 } from '../../../src/scheduler/search/rng';
 import { RowDp } from '../../../src/scheduler/search/rowDp';
 import { SearchState } from '../../../src/scheduler/search/state';
@@ -457,5 +458,167 @@ describe('chain move', () => {
       }
     });
     return { made, trades };
+  }
+});
+
+describe('weekend move', () => {
+  /** One week of day shifts D (one person each); rows as strings of 'D' / '.', Monday first. */
+  function week(rows: string[], limits: Record<string, number>) {
+    const days = 7;
+    const people = rows.map((_, i) => ({ id: `p${i}`, limits: { maxWeekendsWorked: 1, ...limits } }));
+    const c = compile(problem(days, people, dailyShifts(days, [{ type: 'D' }])));
+    const { x, locked } = initialGrid(c);
+    rows.forEach((r, i) => [...r].forEach((ch, d) => ch === 'D' && (x[i * days + d] = c.shiftsByDay[d][0])));
+    return { days, c, locked, x };
+  }
+
+  /** The move the generator makes (all draws agree), as cell → value. */
+  function onlyMove(state: SearchState, locked: Uint8Array, seed: number): Map<number, number> {
+    const gen = onlyKind(state, locked, mulberry32(seed), 'weekend');
+    const m = new MoveBuffer();
+    let move: Map<number, number> | null = null;
+    for (let i = 0; i < 20; i++) {
+      if (!gen.generate(state.x, m)) continue;
+      const here = new Map(Array.from(m.cells.subarray(0, m.n), (cell, k) => [cell, m.values[k]] as [number, number]));
+      if (move) expect(here).toEqual(move);
+      move = here;
+    }
+    expect(move).not.toBeNull();
+    return move!;
+  }
+
+  it('applies only where somebody has a weekend limit', () => {
+    const shifts = dailyShifts(7, [{ type: 'D' }]);
+    expect(weekendApplies(compile(problem(7, [{ id: 'a', limits: { maxWeekendsWorked: 1 } }, { id: 'b' }], shifts)))).toBe(true);
+    expect(weekendApplies(compile(problem(7, [{ id: 'a' }, { id: 'b' }], shifts)))).toBe(false);
+  });
+
+  it('gives a short Sunday shift to the person who works Saturday, not to one it would cost a weekend', () => {
+    // p0 works Thursday to Saturday; p1 is off all weekend; nobody works Sunday.
+    const { days, c, locked, x } = week(['...DDD.', '.......'], {});
+    const state = new SearchState(c, x, 1000);
+    expect(onlyMove(state, locked, 3)).toEqual(new Map([[0 * days + 6, c.shiftsByDay[6][0]]]));
+  });
+
+  it('lets a run grown too long give up its far end', () => {
+    // p0 works Tuesday to Saturday, at most five days running: taking Sunday gives up Tuesday.
+    const { c, locked, x } = week(['.DDDDD.'], { maxConsecutiveWorkDays: 5 });
+    const state = new SearchState(c, x, 1000);
+    const move = onlyMove(state, locked, 5);
+    expect(move).toEqual(new Map([[6, c.shiftsByDay[6][0]], [1, -1]]));
+    state.propose([...move.keys()], [...move.values()], move.size);
+    expect(state.pendingDelta().hard).toBe(0);
+  });
+
+  it('slides the run before a rest left too short: the day off before Saturday stays two days long', () => {
+    // p0 works Tuesday–Wednesday–Thursday and Sunday, at least two days off in a row: taking
+    // Saturday would leave Friday a one-day rest, so Thursday goes.
+    const { c, locked, x } = week(['.DDD..D'], { minConsecutiveDaysOff: 2 });
+    const state = new SearchState(c, x, 1000);
+    expect(state.hard).toBe(0);
+    const move = onlyMove(state, locked, 7);
+    expect(move).toEqual(new Map([[5, c.shiftsByDay[5][0]], [3, -1]]));
+    state.propose([...move.keys()], [...move.values()], move.size);
+    expect(state.pendingDelta().hard).toBe(0);
+  });
+
+  it('gives up no more days than the minimum minutes allow', () => {
+    // Two weeks; p0 works Wed–Thu and Sun–Thu, at most five days running, at least two days off.
+    // Taking Saturday needs both Thursdays given up (the rest before it, the run after it): seven
+    // shifts become six, which only a minimum of six shifts allows.
+    const made = (minShifts: number) => {
+      const days = 14;
+      const limits = { maxWeekendsWorked: 2, maxConsecutiveWorkDays: 5, minConsecutiveDaysOff: 2, minTotalMinutes: minShifts * 480 };
+      const c = compile(problem(days, [{ id: 'p0', limits }], dailyShifts(days, [{ type: 'D' }])));
+      const { x, locked } = initialGrid(c);
+      for (const d of [2, 3, 6, 7, 8, 9, 10]) x[d] = c.shiftsByDay[d][0];
+      const state = new SearchState(c, x, 1000);
+      const gen = onlyKind(state, locked, mulberry32(11), 'weekend');
+      const m = new MoveBuffer();
+      let n = 0;
+      for (let i = 0; i < 20; i++) {
+        if (!gen.generate(state.x, m)) continue;
+        n++;
+        expect(new Map(Array.from(m.cells.subarray(0, m.n), (cell, k) => [cell, m.values[k]]))).toEqual(
+          new Map([[5, c.shiftsByDay[5][0]], [3, -1], [10, -1]]),
+        );
+      }
+      return n;
+    };
+    expect(made(6)).toBeGreaterThan(0);
+    expect(made(7)).toBe(0);
+  });
+
+  it('trades a neighbouring shift that may not come before the new one with someone else that day', () => {
+    // Shift types E (early) and N (night); E may not follow N. p0 works N on Saturday, and E on
+    // Sunday is short. p1 works E on Saturday, cannot work on Sunday, and may work N on Saturday:
+    // p0 and p1 trade Saturdays so that p0 can take E on Sunday.
+    const days = 7;
+    const types = [{ type: 'E', hour: 6 }, { type: 'N', hour: 22 }];
+    const people = [
+      { id: 'p0', limits: { maxWeekendsWorked: 1 } },
+      { id: 'p1', limits: { maxWeekendsWorked: 1 }, unavailableDays: [6] },
+    ];
+    const c = compile(problem(days, people, dailyShifts(days, types), { forbiddenSuccessions: [{ from: 'N', to: 'E' }] }));
+    const { x, locked } = initialGrid(c);
+    const [e5, n5] = c.shiftsByDay[5];
+    const e6 = c.shiftsByDay[6][0];
+    x[0 * days + 5] = n5;
+    x[1 * days + 5] = e5;
+    // Sunday's N is short too; p0 may simply take that one, so only the moves giving p0 E count.
+    const state = new SearchState(c, x, 1000);
+    const gen = onlyKind(state, locked, mulberry32(9), 'weekend');
+    const m = new MoveBuffer();
+    let traded = 0;
+    for (let i = 0; i < 40; i++) {
+      if (!gen.generate(state.x, m)) continue;
+      const move = new Map(Array.from(m.cells.subarray(0, m.n), (cell, k) => [cell, m.values[k]] as [number, number]));
+      if (move.get(0 * days + 6) !== e6) continue;
+      expect(move).toEqual(new Map([[0 * days + 6, e6], [0 * days + 5, e5], [1 * days + 5, n5]]));
+      traded++;
+    }
+    expect(traded).toBeGreaterThan(3);
+  });
+
+  it('on random rosters: takes a short weekend shift from a day off on a half-worked weekend and adds no hard violation', () => {
+    let made = 0;
+    for (const seed of [51, 52, 53, 54, 55, 56]) made += weekendOnRandomRoster(seed);
+    expect(made).toBeGreaterThan(30);
+  });
+
+  function weekendOnRandomRoster(seed: number): number {
+    const random = mulberry32(seed);
+    // Minutes between 14 and 16 shifts: most rows sit near one of the limits.
+    const limits = {
+      minTotalMinutes: 14 * 480,
+      maxTotalMinutes: 16 * 480,
+      maxConsecutiveWorkDays: 5,
+      minConsecutiveWorkDays: 2,
+      minConsecutiveDaysOff: 2,
+      maxWeekendsWorked: 2,
+    };
+    const { days, c, locked, state } = randomTwoShiftRoster(random, limits, 0.5, { forbiddenSuccessions: [{ from: 'L', to: 'E' }] });
+    const gen = onlyKind(state, locked, random, 'weekend');
+    return driveMoves(state, gen, locked, 'weekend', 400, (cells, m) => {
+      const taken = m.values[0];
+      const d = cells[0] % days;
+      const p = Math.floor(cells[0] / days);
+      expect(state.x[cells[0]]).toBe(-1);
+      expect(c.shiftDay[taken]).toBe(d);
+      expect(c.weekendOfDay[d]).toBeGreaterThanOrEqual(0);
+      expect(state.tally.count[taken]).toBeLessThan(c.shiftHeadcount[taken]);
+      expect(state.stats.weekendDays[p * c.weekendCount + c.weekendOfDay[d]]).toBeGreaterThan(0);
+      // The rest: p's days off and shift changes, and other people's same-day trades with p.
+      for (let k = 1; k < m.n; k++) {
+        const r = Math.floor(cells[k] / days);
+        if (r !== p) expect(m.values[k]).toBe(state.x[p * days + (cells[k] % days)]);
+      }
+      // Hard violations may be there before (a random roster) but the move adds none.
+      const hardBefore = state.hard;
+      state.propose(m.cells, m.values, m.n);
+      expect(state.pendingDelta().hard).toBeLessThanOrEqual(0);
+      state.reject();
+      expect(state.hard).toBe(hardBefore);
+    });
   }
 });
