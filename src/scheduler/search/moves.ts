@@ -705,16 +705,9 @@ export class MoveGenerator {
     }
     // The run the day joins, and the days off it eats into: a rest run left too short gives up
     // the end of the work run beyond it instead (the work slides towards the weekend).
-    let left = 0;
-    while (d - left - 1 >= 0 && x[row + d - left - 1] >= 0) left++;
-    let right = 0;
-    while (d + right + 1 < D && x[row + d + right + 1] >= 0) right++;
     const minOff = c.people.minConsecutiveDaysOff[p];
+    const { left, right, before, after } = this.around(x, p, d, minOff > 1);
     if (minOff > 1) {
-      let before = 0;
-      if (left === 0) while (d - before - 1 >= 0 && x[row + d - before - 1] < 0) before++;
-      let after = 0;
-      if (right === 0) while (d + after + 1 < D && x[row + d + after + 1] < 0) after++;
       if (left === 0 && before > 0 && before < minOff && d - before > 0) {
         if (before + 1 < minOff || !this.mayDropRunEnd(x, p, d - before - 1)) return false;
         minutes -= this.pushDrop(x, m, p, d - before - 1);
@@ -863,22 +856,13 @@ export class MoveGenerator {
     const D = c.D;
     const row = p * D;
     const count = this.staffed!;
-    const minRun = c.people.minConsecutiveWorkDays[p];
     const from = this.int(D);
     for (let i = 0; i < D; i++) {
       const e = from + i < D ? from + i : from + i - D;
       const v = x[row + e];
-      if (v < 0 || Math.abs(e - d) <= 2 || this.locked[row + e] || count[v] <= c.shiftHeadcount[v] || c.shiftMinutes[v] < excess) continue;
-      const offBefore = e === 0 || x[row + e - 1] < 0;
-      const offAfter = e + 1 === D || x[row + e + 1] < 0;
-      if (!offBefore && !offAfter) continue;
-      let len = 1;
-      if (!offBefore) for (let k = e - 1; k >= 0 && x[row + k] >= 0; k--) len++;
-      if (!offAfter) for (let k = e + 1; k < D && x[row + k] >= 0; k++) len++;
-      if (len > 1 && len - 1 < minRun) continue;
-      const we = c.weekendOfDay[e];
-      if (we >= 0 && this.stats!.weekendDays[p * c.weekendCount + we] > 1) continue;
-      return e;
+      if (v < 0 || Math.abs(e - d) <= 2 || count[v] <= c.shiftHeadcount[v] || c.shiftMinutes[v] < excess) continue;
+      const runEnd = e === 0 || x[row + e - 1] < 0 || e + 1 === D || x[row + e + 1] < 0;
+      if (runEnd && this.mayDropRunEnd(x, p, e)) return e;
     }
     return -1;
   }
@@ -925,11 +909,7 @@ export class MoveGenerator {
       if (bestLeft === 0) break;
     }
     if (best < 0) return -1;
-    const mine = x[p * D + bestDay];
-    m.cells[m.n] = p * D + bestDay;
-    m.values[m.n++] = x[best * D + bestDay];
-    m.cells[m.n] = best * D + bestDay;
-    m.values[m.n++] = mine;
+    this.pushTrade(x, m, p, best, bestDay);
     return best;
   }
 
@@ -953,22 +933,14 @@ export class MoveGenerator {
   private dayOnFits(x: Int32Array, p: number, d: number): boolean {
     const c = this.c;
     const D = c.D;
-    const row = p * D;
-    let left = 0;
-    while (d - left - 1 >= 0 && x[row + d - left - 1] >= 0) left++;
-    let right = 0;
-    while (d + right + 1 < D && x[row + d + right + 1] >= 0) right++;
+    const minOff = c.people.minConsecutiveDaysOff[p];
+    const { left, right, before, after } = this.around(x, p, d, minOff > 1);
     const maxRun = c.people.maxConsecutiveWorkDays[p];
     if (maxRun >= 0 && left + 1 + right > maxRun) return false;
     const minRun = c.people.minConsecutiveWorkDays[p];
     if (left + 1 + right < minRun && d - left > 0 && d + right < D - 1) return false;
-    const minOff = c.people.minConsecutiveDaysOff[p];
     if (minOff > 1) {
-      // The days off before and after d (a run touching the horizon's edge is never too short).
-      let before = 0;
-      if (left === 0) while (d - before - 1 >= 0 && x[row + d - before - 1] < 0) before++;
-      let after = 0;
-      if (right === 0) while (d + after + 1 < D && x[row + d + after + 1] < 0) after++;
+      // A rest run touching the horizon's edge is never too short.
       if (left === 0 && before > 0 && before < minOff && d - before > 0) return false;
       if (right === 0 && after > 0 && after < minOff && d + after < D - 1) return false;
     }
@@ -977,6 +949,27 @@ export class MoveGenerator {
     if (we >= 0 && maxWe >= 0 && this.stats && this.stats.weekendDays[p * c.weekendCount + we] === 0 && this.stats.weekendsWorked[p] >= maxWe) return false;
     return true;
   }
+
+  /**
+   * Around day d of person p's row: the work days right before and after it (`left`, `right`)
+   * and, where d borders no work on that side and `rests` is asked for, the days off right before
+   * and after it (`before`, `after`). One scratch object, overwritten by each call.
+   */
+  private around(x: Int32Array, p: number, d: number, rests: boolean): { left: number; right: number; before: number; after: number } {
+    const D = this.c.D;
+    const row = p * D;
+    const a = this.aroundOut;
+    a.left = 0;
+    while (d - a.left - 1 >= 0 && x[row + d - a.left - 1] >= 0) a.left++;
+    a.right = 0;
+    while (d + a.right + 1 < D && x[row + d + a.right + 1] >= 0) a.right++;
+    a.before = 0;
+    a.after = 0;
+    if (rests && a.left === 0) while (d - a.before - 1 >= 0 && x[row + d - a.before - 1] < 0) a.before++;
+    if (rests && a.right === 0) while (d + a.after + 1 < D && x[row + d + a.after + 1] < 0) a.after++;
+    return a;
+  }
+  private readonly aroundOut = { left: 0, right: 0, before: 0, after: 0 };
 
   /** Screen: may person p work shift s on day d after their day before and before their day after (successions, rest)? */
   private fitsBeside(x: Int32Array, p: number, d: number, s: number): boolean {
