@@ -20,7 +20,11 @@ import { parseArgs } from 'node:util';
 import { locateNrpDir } from '../src/scheduler/nrp/locate';
 import type { RosterReport } from '../scripts/roster';
 
-const repoRoot = path.resolve(__dirname, '..');
+// Run from the compiled build (dist/bench/nrp.js, what `npm run bench:nrp` does) or from the
+// sources through tsx; the roster child runs the same way.
+const compiled = __filename.endsWith('.js');
+const repoRoot = path.resolve(__dirname, compiled ? '../..' : '..');
+const rosterCommand = compiled ? [path.join(repoRoot, 'dist/scripts/roster.js')] : ['--import', 'tsx', path.join(repoRoot, 'scripts/roster.ts')];
 const USAGE = 'usage: npm run bench:nrp -- --time-limit <seconds> [--instances 1-24|1,3,5-7] [--seed <n>] [--runs <n>] [--out-dir <dir>]';
 
 interface BenchOptions {
@@ -93,10 +97,10 @@ function readBestKnown(nrpDir: string): Map<string, number> {
   return new Map(lines.slice(1).map((l) => l.split(',')).map((f) => [f[0]!, Number(f[col])]));
 }
 
-/** Run scripts/roster.ts for one instance in its own process; resolve with its report or an error text. */
+/** Run the roster script for one instance in its own process; resolve with its report or an error text. */
 function runChild(args: string[], prefix: string): Promise<{ code: number | null; lastLine: string; stderrTail: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts/roster.ts'), ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...rosterCommand, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderrTail = '';
     child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));

@@ -58,9 +58,14 @@ describe('npm run roster (child process)', () => {
     expect(r.stderr).toMatch(/missing\.txt: cannot read the file/);
   });
 
-  it('solves Instance 1, writes the roster and ends with the evaluator\'s verdict on it', () => {
+  it('solves Instance 1 as `npm run roster` does (compiled build), ending with the evaluator\'s verdict', () => {
     const out = path.join(dir, 'Instance1.roster.txt');
-    const r = runCli(['--nrp', instanceFile(1), '--time-limit', '1', '--seed', '3', '--out', out]);
+    // The documented command: builds dist/ (tsc, incremental) and runs the compiled script.
+    const r = spawnSync('npm', ['run', '-s', 'roster', '--', '--nrp', instanceFile(1), '--time-limit', '1', '--seed', '3', '--out', out], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 120000,
+    });
     expect(r.status).toBe(0);
     const last = r.stdout.trim().split('\n').at(-1)!;
     expect(last).toMatch(/^objective=\d+ feasible=(true|false)$/);
@@ -68,5 +73,5 @@ describe('npm run roster (child process)', () => {
     const ev = evaluateNrp(inst, readRosterFile(inst, out));
     expect(last).toBe(`objective=${ev.objective} feasible=${ev.feasible}`);
     expect(readFileSync(out, 'utf8').split('\n')).toHaveLength(inst.staff.length + 1);
-  });
+  }, 120000);
 });
