@@ -8,7 +8,7 @@
  * trades; `weekend` completes a half-worked weekend and mends what the new day breaks in that row.
  */
 import { compile } from '../../../src/scheduler/compile';
-import { MOVE_KINDS, MoveBuffer, MoveGenerator, chainApplies, weekendApplies } from '../../../src/scheduler/search/moves';
+import { LONG_GRANT_MIN_DAYS, MOVE_KINDS, MoveBuffer, MoveGenerator, chainApplies, weekendApplies } from '../../../src/scheduler/search/moves';
 import { mulberry32 } from '../../../src/scheduler/search/rng';
 import { RowDp } from '../../../src/scheduler/search/rowDp';
 import { SearchState } from '../../../src/scheduler/search/state';
@@ -262,6 +262,34 @@ describe('grant move', () => {
       expect(cells.some((cell, k) => wishMet(Math.floor(cell / days), cell % days, m.values[k]))).toBe(true);
     });
     expect(made).toBeGreaterThan(20);
+  });
+
+  it('is drawn twice as often on long horizons', () => {
+    // Share of grant draws among all draws of the default mix, on a horizon just short of the
+    // threshold and on one at it; the same people with one wish each.
+    const grantShare = (days: number) => {
+      const people = Array.from({ length: 4 }, (_, i) => ({ id: `p${i}` }));
+      const preferences = people.map((q, i) => ({ personId: q.id, kind: 'wantDayOff' as const, day: i, weight: 1 }));
+      const c = compile(problem(days, people, dailyShifts(days, [{ type: 'E', headcount: 2 }]), { preferences }));
+      const { x, locked } = initialGrid(c);
+      const state = new SearchState(c, x, 1000);
+      const gen = new MoveGenerator(c, locked, mulberry32(3));
+      gen.staffed = state.tally.count;
+      gen.stats = state.stats;
+      const m = new MoveBuffer();
+      let grants = 0;
+      const draws = 40_000;
+      for (let i = 0; i < draws; i++) {
+        gen.generate(state.x, m);
+        if (MOVE_KINDS[m.kind] === 'grant') grants++;
+      }
+      return grants / draws;
+    };
+    const short = grantShare(LONG_GRANT_MIN_DAYS - 1);
+    const long = grantShare(LONG_GRANT_MIN_DAYS);
+    expect(short).toBeGreaterThan(0);
+    expect(long / short).toBeGreaterThan(1.7);
+    expect(long / short).toBeLessThan(2.3);
   });
 
   it('finds at once the trade two wishes ask for', () => {
