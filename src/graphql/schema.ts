@@ -1,14 +1,26 @@
 // Builds the executable schema: every schema/*.graphql file (base first), the platform
 // resolvers and the domain resolver map. Refuses to start if a root field has no resolver —
 // the SDL is the contract and a field that always returns null would hide the gap.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { Kind, isObjectType, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { platformResolvers } from './platformResolvers';
 import { resolvers as domainResolvers } from './resolvers';
 
-export const SCHEMA_DIR = path.resolve(__dirname, '../../schema');
+/**
+ * The repository's schema/ directory seen from a module directory: the nearest directory above
+ * it that holds package.json. A fixed relative path would only hold for one layout — the sources
+ * run by tsx sit two levels below the root, the compiled build (dist/src/graphql) three.
+ */
+export function schemaDirFrom(dir: string): string {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, 'package.json'))) return path.join(d, 'schema');
+    if (path.dirname(d) === d) return path.resolve(dir, '../../schema');
+  }
+}
+
+export const SCHEMA_DIR = schemaDirFrom(__dirname);
 
 export interface TypeDefFile {
   file: string;

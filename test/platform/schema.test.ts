@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildSchema, loadTypeDefs, missingRootResolvers, SCHEMA_DIR } from '../../src/graphql/schema';
+import { buildSchema, loadTypeDefs, missingRootResolvers, SCHEMA_DIR, schemaDirFrom } from '../../src/graphql/schema';
 import { platformResolvers } from '../../src/graphql/platformResolvers';
 import { resolvers as domainResolvers } from '../../src/graphql/resolvers';
 
@@ -14,6 +14,14 @@ describe('schema', () => {
     const schema = buildSchema();
     expect(missingRootResolvers(schema, [platformResolvers, domainResolvers])).toEqual([]);
     expect(Object.keys(schema.getQueryType()!.getFields())).toContain('me');
+  });
+
+  it('finds schema/ from the sources and from the compiled build alike', () => {
+    const root = path.resolve(__dirname, '../..');
+    expect(SCHEMA_DIR).toBe(path.join(root, 'schema'));
+    expect(schemaDirFrom(path.join(root, 'src/graphql'))).toBe(path.join(root, 'schema'));
+    // dist/src/graphql, where `npm run build` puts this module (the directory need not exist).
+    expect(schemaDirFrom(path.join(root, 'dist/src/graphql'))).toBe(path.join(root, 'schema'));
   });
 
   it('refuses to build when an SDL root field has no resolver', () => {
