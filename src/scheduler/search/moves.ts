@@ -543,7 +543,7 @@ export class MoveGenerator {
       this.writeLayout(x, dp, p, a1, w1);
       const w2 = Math.min(D, MAX_DP_WINDOW);
       const a2 = Math.max(0, Math.min(D - w2, d - this.int(w2)));
-      if (q >= 0 && dp.solve(x, count, q, a2, a2 + w2 - 1, false)) this.writeLayout(x, dp, q, a2, w2);
+      if (q >= 0 && dp.solve(x, count, q, a2, a2 + w2 - 1, false, -1, -1, d, c.shiftType[s])) this.writeLayout(x, dp, q, a2, w2);
     }
     // The move is the journal's cells at their final values; then x and the counts are restored.
     let n = 0;

@@ -90,7 +90,12 @@ export class RowDp {
   /**
    * `lean`: a day's options are only off, the current shift and the under-staffed shifts (a few
    * instead of dozens when there are many shift types a day; the DP's cost grows with the square
-   * of the options).
+   * of the options) — and, within a longest run of the day a move is about (the forced shift's
+   * day, or `nearDay`), the shifts of that move's type, so that a run can form around a shift
+   * taken or close the gap a shift given up leaves. Without them most lean layouts of a grant or
+   * handover found no legal row (NRP 24 at 10 s: 94,121 of 131,252 forced layouts failed; the
+   * full DP laid out 40 % of those). 60 s, medians of seeds 1–2: NRP 24 60,360 → 53,340, NRP 23
+   * 21,683 → 19,442, with the faster price search of fit() (BENCH_NOTES.md, session 14).
    */
   constructor(
     private readonly c: Compiled,
@@ -152,8 +157,10 @@ export class RowDp {
    * `exactFallback` false skips the (slower) exact-minutes pass — for the search's cheap move.
    * `forceDay`/`forceShift` (when forceDay ≥ 0) make the layout hold that shift on that day: the
    * best row for p that covers a given shift (the step of an ejection chain).
+   * `nearDay`/`nearType`: the day and type of a shift p has just given up (lean DP only; see the
+   * constructor); a forced shift stands for them itself.
    */
-  solve(x: Int32Array, count: Int32Array, p: number, a: number, b: number, exactFallback = true, forceDay = -1, forceShift = -1): boolean {
+  solve(x: Int32Array, count: Int32Array, p: number, a: number, b: number, exactFallback = true, forceDay = -1, forceShift = -1, nearDay = -1, nearType = -1): boolean {
     const c = this.c;
     const { D, T } = c;
     const w = b - a + 1;
@@ -197,6 +204,10 @@ export class RowDp {
     }
 
     // Options and their separable costs.
+    if (forceDay >= 0) {
+      nearDay = forceDay;
+      nearType = c.shiftType[forceShift];
+    }
     for (let i = 0; i < w; i++) {
       const d = a + i;
       const cell = row + d;
@@ -220,7 +231,7 @@ export class RowDp {
         mins[n++] = 0;
         for (const s of c.shiftsByDay[d]) {
           const others = count[s] - (cur === s ? 1 : 0);
-          if (this.lean && s !== cur && others >= c.shiftHeadcount[s]) continue;
+          if (this.lean && s !== cur && others >= c.shiftHeadcount[s] && !(nearType === c.shiftType[s] && Math.abs(d - nearDay) < R)) continue;
           if (typeLeft[c.shiftType[s]] === 0 || !isAvailable(c, p, s)) continue;
           o[n] = s;
           base[n] = this.coverCost(s, others);
@@ -629,8 +640,9 @@ export class RowDp {
     // a new corner between them, and none means no price lands inside.
     const tooMany = m0 > hi;
     let crossed = false;
+    let probed = false;
     let price = tooMany ? 1 : -1;
-    for (let k = 0; k < 45; k++) {
+    for (let k = 0; k < 60; k++) {
       const m = this.run(price);
       if (m < 0) return false;
       if (m >= lo && m <= hi) return true;
@@ -643,10 +655,49 @@ export class RowDp {
         cLo = this.lastCost;
       }
       crossed ||= tooMany ? m < lo : m > hi;
-      if (crossed) price = (cLo - cHi) / (mHi - mLo);
-      else if (k === 12) return false;
-      else price *= 2;
+      if (crossed) {
+        price = (cLo - cHi) / (mHi - mLo);
+        continue;
+      }
+      if (!probed) {
+        // Most rows that are not across after the first price never get there: at the extreme
+        // price the layout has the fewest (most) minutes any layout has, and one pass there says
+        // so. Rows that do get across go on doubling: the prices then reach the corners in order
+        // of minutes, and the first one inside the window is the cheapest there (cost grows
+        // along the hull away from the unpriced layout), where going back from the extreme may
+        // stop at a costlier one. (Measured at 60 s, the two were level: NRP 8, 23 and 24.)
+        probed = true;
+        const extreme = this.extremePrice();
+        const mx = this.run(tooMany ? extreme : -extreme);
+        if (mx < 0 || (tooMany ? mx > hi : mx < lo)) return false;
+      }
+      price *= 2;
     }
     return false;
+  }
+
+  /**
+   * A minute price past which the layout only minimises (or, negative, maximises) its minutes: two
+   * layouts differ in minutes by at least the gcd of the option lengths and in cost by at most the
+   * sum of the days' cost spans. Most failing fits are rows that cannot reach their minute window
+   * at all (NRP 24: the taker of a grant with only its current and the short shifts to choose
+   * from); one pass at this price says so, where doubling the price from 1 took a dozen.
+   */
+  private extremePrice(): number {
+    let span = 0;
+    let g = 0;
+    for (let i = 0; i < this.frame.w; i++) {
+      const base = this.base[i];
+      const mins = this.mins[i];
+      let lo = Infinity;
+      let hi = -Infinity;
+      for (let j = 0; j < this.nOpt[i]; j++) {
+        if (base[j] < lo) lo = base[j];
+        if (base[j] > hi) hi = base[j];
+        if (mins[j] > 0) g = gcd(g, mins[j]);
+      }
+      if (hi > lo) span += hi - lo;
+    }
+    return g === 0 ? 1 : span / g + 1;
   }
 }

@@ -193,6 +193,46 @@ describe('RowDp', () => {
     expect(laidOut).toBeGreaterThan(100);
   });
 
+  it('reaches a minute window that only a price far above the costs lands in', () => {
+    // a asks for every day off with a weight of ten million (a little more each day) yet must work
+    // exactly three days: the price per minute that makes working pay is above 20,000, past the
+    // old doubling search's last price (4,096); the layout is the three cheapest days to work.
+    const a: Person = { id: 'a', limits: { minTotalMinutes: 3 * H8, maxTotalMinutes: 3 * H8 } };
+    const extra = [6, 2, 9, 4, 8, 1, 7];
+    const p = problem(7, [a], dailyShifts(7, [{ type: 'D' }]), {
+      preferences: extra.map((k, day) => ({ personId: 'a', kind: 'wantDayOff' as const, day, weight: 1e7 + k })),
+    });
+    const c = compile(p);
+    const x = new Int32Array(c.P * c.D).fill(-1);
+    const dp = new RowDp(c, new Uint8Array(c.P * c.D));
+    expect(dp.solve(x, tallyFromCells(c, x).count, 0, 0, 6, false)).toBe(true);
+    expect(layout(c, dp, 0, 6)).toEqual(['.', 'D1', '.', 'D3', '.', 'D5', '.']);
+    // Four shifts in three days cannot be reached at any price.
+    const tight = compile(problem(3, [{ id: 'a', limits: { minTotalMinutes: 4 * H8 } }], dailyShifts(3, [{ type: 'D' }])));
+    const none = new Int32Array(3).fill(-1);
+    expect(new RowDp(tight, new Uint8Array(3)).solve(none, tallyFromCells(tight, none).count, 0, 0, 2, false)).toBe(false);
+  });
+
+  it('lean: around a forced or given-up shift it also offers that type on the days a run through it reaches', () => {
+    // b covers every day. a must take D3 and work runs of at least three days, exactly three
+    // shifts in all: the lean options alone (off, and no short shift anywhere) leave D3 a run of
+    // one, so the lean DP adds the D shifts within a run's reach of day 3.
+    const a: Person = { id: 'a', limits: { minTotalMinutes: 3 * H8, maxTotalMinutes: 3 * H8, minConsecutiveWorkDays: 3, maxConsecutiveWorkDays: 3 } };
+    const { c, x, locked, count } = setup(7, [a, b], rosterOf({ b: row('xxxxxxx') }));
+    const lean = new RowDp(c, locked, true);
+    const pa = c.personIndex.get('a')!;
+    expect(lean.solve(x, count, pa, 0, 6, false, 3, c.shiftIndex.get('D3')!)).toBe(true);
+    const worked = layout(c, lean, 0, 6).flatMap((s, d) => (s === '.' ? [] : [d]));
+    expect(worked).toHaveLength(3);
+    expect(worked).toContain(3);
+    expect(worked[2] - worked[0]).toBe(2);
+    // Unforced and with no day named, nothing is offered but days off, which miss the minutes.
+    expect(lean.solve(x, count, pa, 0, 6, false)).toBe(false);
+    // A person who gave up a D shift on day 3 (nearDay, nearType) may take D shifts beside it.
+    expect(lean.solve(x, count, pa, 0, 6, false, -1, -1, 3, c.shiftType[c.shiftIndex.get('D3')!])).toBe(true);
+    expect(layout(c, lean, 0, 6).filter((s) => s !== '.').every((s) => Math.abs(Number(s.slice(1)) - 3) < 3)).toBe(true);
+  });
+
   it('lean: offers a day only its current shift and the under-staffed ones', () => {
     // b covers days 0–4; a wants D2 (already covered by b): the full DP grants the wish at the
     // price of one surplus person, the lean one only looks at the uncovered days 5 and 6.
