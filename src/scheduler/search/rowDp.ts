@@ -593,15 +593,11 @@ export class RowDp {
   private exactMinutes(): boolean {
     const f = this.frame;
     const { w, hi, K } = f;
-    let gg = 0;
+    const gg = this.minuteGcd();
     let most = 0;
     for (let i = 0; i < w; i++) {
       let dayMax = 0;
-      for (let j = 0; j < this.nOpt[i]; j++) {
-        const m = this.mins[i][j];
-        if (m > 0) gg = gcd(gg, m);
-        dayMax = Math.max(dayMax, m);
-      }
+      for (let j = 0; j < this.nOpt[i]; j++) dayMax = Math.max(dayMax, this.mins[i][j]);
       most += dayMax;
     }
     if (gg === 0 || hi < 0) return false;
@@ -685,19 +681,27 @@ export class RowDp {
    */
   private extremePrice(): number {
     let span = 0;
-    let g = 0;
     for (let i = 0; i < this.frame.w; i++) {
       const base = this.base[i];
-      const mins = this.mins[i];
       let lo = Infinity;
       let hi = -Infinity;
       for (let j = 0; j < this.nOpt[i]; j++) {
         if (base[j] < lo) lo = base[j];
         if (base[j] > hi) hi = base[j];
-        if (mins[j] > 0) g = gcd(g, mins[j]);
       }
       if (hi > lo) span += hi - lo;
     }
+    const g = this.minuteGcd();
     return g === 0 ? 1 : span / g + 1;
+  }
+
+  /** The gcd of the window's option lengths in minutes (0 when no option works): every total is a multiple. */
+  private minuteGcd(): number {
+    let g = 0;
+    for (let i = 0; i < this.frame.w; i++) {
+      const mins = this.mins[i];
+      for (let j = 0; j < this.nOpt[i]; j++) if (mins[j] > 0) g = gcd(g, mins[j]);
+    }
+    return g;
   }
 }
