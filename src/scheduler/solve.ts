@@ -58,6 +58,8 @@ export const searchDefaults = {
   polishEarlyMaxDays: 28,
   /** Share of the time kept for the final hard-rule repair (used only if still infeasible). */
   repairShare: 0.05,
+  /** Least share of the time kept after the search for the final scoring and explanation. */
+  endShare: 0.01,
   /** Fraction of the anneal after which the hard weight stays at its maximum. */
   endgameFrom: 0.85,
 };
@@ -135,16 +137,21 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
   // Re-planning starts from a good roster: a cool start keeps the repair local instead of
   // reshuffling everyone and counting on churn to pull them back.
   if (c.previousCell) t0 = Math.min(t0, Math.max(1, c.weights.churn ?? 10));
-  // Keep the last few percent of the time for the hard-rule repair, should it be needed, and —
-  // on large problems — time for the final scoring and explanation (about one construction).
+  // Keep time at the end for the final scoring and explanation (about one construction on large
+  // problems) and, only while the best roster still breaks a hard rule, a few percent more for
+  // the hard-rule repair: a feasible search runs on to the end margin instead of idling through
+  // a repair reserve it does not use.
   const setupMs = now() - start;
-  const reserve = Math.max(opts.timeLimitMs * searchDefaults.repairShare, Math.min(setupMs, opts.timeLimitMs * 0.3));
-  const searchLimit = opts.maxIterations === undefined ? opts.timeLimitMs - reserve : opts.timeLimitMs;
+  const endMargin = Math.max(opts.timeLimitMs * searchDefaults.endShare, Math.min(setupMs, opts.timeLimitMs * 0.3));
+  const reserve = Math.max(opts.timeLimitMs * searchDefaults.repairShare, endMargin);
+  const timed = opts.maxIterations === undefined;
+  const searchStart = now();
   const result = await anneal(state, gen, {
-    timeLimitMs: Math.max(0, searchLimit - (now() - start)),
+    timeLimitMs: Math.max(0, (timed ? opts.timeLimitMs - endMargin : opts.timeLimitMs) - (searchStart - start)),
+    infeasibleStopMs: timed ? opts.timeLimitMs - reserve - (searchStart - start) : undefined,
     maxIterations: opts.maxIterations,
     now,
-    startMs: now(),
+    startMs: searchStart,
     random,
     signal: opts.signal,
     t0,

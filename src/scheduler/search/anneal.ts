@@ -31,6 +31,12 @@ export interface AnnealOptions {
    * feasible regions. 0 disables it.
    */
   adaptEvery: number;
+  /**
+   * Elapsed time (ms since `startMs`) after which the search stops early if its best roster still
+   * breaks a hard rule, so the caller's repair has the rest of the time; a feasible search runs on
+   * to `timeLimitMs`.
+   */
+  infeasibleStopMs?: number;
   /** From this fraction of the schedule on, the hard weight stays at its maximum (endgame: converge to a feasible roster near the good soft region). */
   endgameFrom: number;
   adaptFactor: number;
@@ -87,6 +93,7 @@ export async function anneal(state: SearchState, gen: MoveGenerator, o: AnnealOp
       const byIt = o.maxIterations !== undefined ? it / o.maxIterations : 0;
       const byTime = o.maxIterations === undefined ? elapsed / o.timeLimitMs : 0;
       if (byIt >= 1 || elapsed >= o.timeLimitMs) break;
+      if (bestHard > 0 && o.infeasibleStopMs !== undefined && elapsed >= o.infeasibleStopMs) break;
       const frac = Math.max(byIt, byTime);
       const pos = frac * o.cycles;
       const c = Math.floor(pos);
