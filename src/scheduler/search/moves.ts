@@ -130,8 +130,10 @@ export function chainApplies(c: Compiled): boolean {
   for (let s = 0; s < c.S; s++) demand += c.shiftHeadcount[s] * c.shiftMinutes[s];
   return supply <= CHAIN_MAX_SUPPLY * demand;
 }
-/** Default probabilities of change, swap, blockSwap, blockChange, rowSwap, coverFix, transfer, rowDp, fixDp, handover, grant, fill, chain, weekend. */
-export const moveMix: number[] = [0.2, 0.2, 0.3, 0.1, 0.1, 0.1, 0.1, 0.001, 0.001, HANDOVER_SHARE, GRANT_SHARE, FILL_SHARE, CHAIN_SHARE, WEEKEND_SHARE];
+/** Probability of the pair-up move (where the weekend move applies and the DP moves do). */
+export const PAIR_UP_SHARE = 0.01;
+/** Default probabilities of change, swap, blockSwap, blockChange, rowSwap, coverFix, transfer, rowDp, fixDp, handover, grant, fill, chain, weekend, pairUp. */
+export const moveMix: number[] = [0.2, 0.2, 0.3, 0.1, 0.1, 0.1, 0.1, 0.001, 0.001, HANDOVER_SHARE, GRANT_SHARE, FILL_SHARE, CHAIN_SHARE, WEEKEND_SHARE, PAIR_UP_SHARE];
 
 /** Days the rowDp move lays out at once. */
 export const DP_WINDOW = 14;
@@ -152,7 +154,7 @@ export class MoveBuffer {
   kind = 0;
 }
 
-export const MOVE_KINDS = ['change', 'swap', 'blockSwap', 'blockChange', 'rowSwap', 'coverFix', 'transfer', 'rowDp', 'fixDp', 'handover', 'grant', 'fill', 'chain', 'weekend'] as const;
+export const MOVE_KINDS = ['change', 'swap', 'blockSwap', 'blockChange', 'rowSwap', 'coverFix', 'transfer', 'rowDp', 'fixDp', 'handover', 'grant', 'fill', 'chain', 'weekend', 'pairUp'] as const;
 
 /** How far (days) the transfer move looks for a day to give up when the new day joins no run. */
 const TRANSFER_RADIUS = 7;
@@ -189,6 +191,8 @@ export class MoveGenerator {
   private readonly wishers: Int32Array;
   /** Shifts on weekend days, for the weekend move. */
   private readonly weekendShifts: Int32Array;
+  /** The days of each weekend, for the pair-up move. */
+  private readonly weekendDaysOf: Int32Array[];
 
   constructor(
     private readonly c: Compiled,
@@ -214,8 +218,12 @@ export class MoveGenerator {
     const onWeekends: number[] = [];
     if (weekendOk) for (let t = 0; t < c.S; t++) if (c.weekendOfDay[c.shiftDay[t]] >= 0) onWeekends.push(t);
     this.weekendShifts = Int32Array.from(onWeekends);
+    const daysOf: number[][] = Array.from({ length: c.weekendCount }, () => []);
+    for (let d = 0; d < c.D; d++) if (c.weekendOfDay[d] >= 0) daysOf[c.weekendOfDay[d]].push(d);
+    this.weekendDaysOf = daysOf.map((days) => Int32Array.from(days));
     const kinds = mix.map((m, k) => {
       if ((k === 7 && !this.dpOk) || (k >= 8 && k <= 11 && !this.dpFixOk) || (k === 10 && wishers.length === 0) || (k === 12 && !chainOk) || (k === 13 && !weekendOk)) return 0;
+      if (k === 14 && (!weekendOk || !this.dpFixOk)) return 0;
       if (k === 10 && c.D >= LONG_GRANT_MIN_DAYS) return 2 * m;
       return k === 9 && this.leanHandover ? m * LEAN_HANDOVER_FACTOR : m;
     });
@@ -408,6 +416,51 @@ export class MoveGenerator {
       const s = x[q * D + d];
       if (s < 0 || this.locked[q * D + d] || this.banned(p, s)) continue;
       if (this.layOutTwoRows(x, m, p, q, d, s)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * pairUp: two people who each work one day of the same weekend, on different days, become one
+   * who works it whole and one who has it off — p (off on day d) takes q's shift on d, laid out
+   * like a handover. Where people are at their weekend limit a half-worked weekend spends a whole
+   * weekend of the limit on one day's cover, and on the long NRP rotas most of the under-cover is
+   * on weekends while hundreds of weekends are worked on one day (NRP 24: 790); the weekend freed
+   * is one the weekend move can then fill. The two DP layouts may settle it otherwise (p gives up
+   * its other day of the weekend, or q takes another shift of it) and the search judges those
+   * like any move: keeping only the layouts that pair the weekend up was no better at 60 s (NRP 24
+   * 55,521 against 54,658, seeds 1–2). Share 0.01 against none, 60 s, seeds 1–2: NRP 24 59,573 /
+   * 56,362 against 64,342 / 59,728, NRP 23 19,681 / 19,798 against 19,902 / 19,981, NRP 22 and 19
+   * a little better, NRP 13 level (BENCH_NOTES.md, session 15).
+   */
+  private pairUp(x: Int32Array, m: MoveBuffer): boolean {
+    const c = this.c;
+    const { P, D } = c;
+    const stats = this.stats;
+    const W = c.weekendCount;
+    if (!this.staffed || !stats || P < 2 || W === 0) return false;
+    for (let attempt = 0; attempt < 4; attempt++) {
+      const p = this.person();
+      // A weekend p works on one day only, and the day of it p is off.
+      const w0 = this.int(W);
+      let d = -1;
+      for (let i = 0; i < W && d < 0; i++) {
+        const w = w0 + i < W ? w0 + i : w0 + i - W;
+        if (stats.weekendDays[p * W + w] !== 1) continue;
+        const days = this.weekendDaysOf[w];
+        if (days.length < 2) continue;
+        for (let k = 0; k < days.length && d < 0; k++) if (x[p * D + days[k]] < 0 && !this.locked[p * D + days[k]]) d = days[k];
+      }
+      if (d < 0) continue;
+      const w = c.weekendOfDay[d];
+      // Someone who works d and nothing else of that weekend.
+      const from = this.int(P);
+      for (let i = 0; i < P; i++) {
+        const q = from + i < P ? from + i : from + i - P;
+        const s = x[q * D + d];
+        if (q === p || s < 0 || this.locked[q * D + d] || stats.weekendDays[q * W + w] !== 1 || this.banned(p, s)) continue;
+        return this.layOutTwoRows(x, m, p, q, d, s);
+      }
     }
     return false;
   }
@@ -1060,6 +1113,7 @@ export class MoveGenerator {
     if (kind === 11) return this.fill(x, m);
     if (kind === 12) return this.chain(x, m);
     if (kind === 13) return this.weekend(x, m);
+    if (kind === 14) return this.pairUp(x, m);
     if (kind === 4) {
       if (D < 2) return false;
       const p = this.person();

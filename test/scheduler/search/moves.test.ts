@@ -5,7 +5,8 @@
  * staff counts it borrows exactly as they were; `grant` does the same for an unmet wish, and the
  * wish must be met by the move it returns; `fill` gives a short shift to one row, on a weekend to
  * someone already working the other day of it. `chain` gathers scattered minutes by same-day
- * trades; `weekend` completes a half-worked weekend and mends what the new day breaks in that row.
+ * trades; `weekend` completes a half-worked weekend and mends what the new day breaks in that row;
+ * `pairUp` hands the shift of one half-worked weekend to someone who works the other day of it.
  */
 import { compile } from '../../../src/scheduler/compile';
 import { LONG_GRANT_MIN_DAYS, MOVE_KINDS, MoveBuffer, MoveGenerator, chainApplies, weekendApplies } from '../../../src/scheduler/search/moves';
@@ -633,4 +634,52 @@ describe('weekend move', () => {
       expect(state.hard).toBe(hardBefore);
     });
   }
+});
+
+describe('pairUp move', () => {
+  it('makes two half-worked weekends one whole weekend and one free one', () => {
+    // Two weeks of day shifts D, one person each. p0 works Thursday to Saturday of week 1 and p1
+    // Sunday to Tuesday: each works one day of the first weekend. p0 taking p1's Sunday (or p1
+    // p0's Saturday) makes one weekend whole and frees the other.
+    const days = 14;
+    const limits = { maxWeekendsWorked: 1, maxConsecutiveWorkDays: 5, minConsecutiveWorkDays: 2 };
+    const c = compile(problem(days, [{ id: 'p0', limits }, { id: 'p1', limits }], dailyShifts(days, [{ type: 'D' }])));
+    const { x, locked } = initialGrid(c);
+    ['...DDD........', '......DDD.....'].forEach((r, i) => [...r].forEach((ch, d) => ch === 'D' && (x[i * days + d] = c.shiftsByDay[d][0])));
+    const state = new SearchState(c, x, 1000);
+    const moves = drawMoves(state, onlyKind(state, locked, mulberry32(9), 'pairUp'), 40);
+    expect(moves.length).toBeGreaterThan(0);
+    for (const move of moves) {
+      // Either takes the other's day: one works Saturday and Sunday after the move, the other neither.
+      const after = Int32Array.from(state.x);
+      for (const [cell, v] of move) after[cell] = v;
+      const worked = [0, 1].map((i) => [5, 6].filter((d) => after[i * days + d] >= 0).length).sort();
+      expect(worked).toEqual([0, 2]);
+    }
+  });
+
+  it('on random rosters: someone off on a half-worked weekend takes the shift of someone who works only that day of it', () => {
+    let made = 0;
+    for (const seed of [61, 62, 63, 64]) {
+      const random = mulberry32(seed);
+      const limits = { minTotalMinutes: 12 * 480, maxTotalMinutes: 18 * 480, maxConsecutiveWorkDays: 5, minConsecutiveDaysOff: 2, maxWeekendsWorked: 2 };
+      const { days, c, locked, state } = randomTwoShiftRoster(random, limits, 0.5);
+      const gen = onlyKind(state, locked, random, 'pairUp');
+      made += driveMoves(state, gen, locked, 'pairUp', 600, (cells, m) => {
+        // Two rows at most; in one of them a weekend day off takes a shift that, before the move,
+        // someone in the other row held on that day while working nothing else of that weekend.
+        const rows = [...new Set(cells.map((cell) => Math.floor(cell / days)))];
+        expect(rows.length).toBeLessThanOrEqual(2);
+        const pairs = cells.filter((cell, k) => {
+          const d = cell % days;
+          const w = c.weekendOfDay[d];
+          const p = Math.floor(cell / days);
+          if (w < 0 || state.x[cell] >= 0 || m.values[k] < 0 || state.stats.weekendDays[p * c.weekendCount + w] !== 1) return false;
+          return rows.some((q) => q !== p && state.x[q * days + d] === m.values[k] && state.stats.weekendDays[q * c.weekendCount + w] === 1);
+        });
+        expect(pairs.length).toBeGreaterThan(0);
+      });
+    }
+    expect(made).toBeGreaterThan(10);
+  });
 });
