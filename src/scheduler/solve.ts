@@ -141,14 +141,14 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
   // problems) and, only while the best roster still breaks a hard rule, a few percent more for
   // the hard-rule repair: a feasible search runs on to the end margin instead of idling through
   // a repair reserve it does not use.
-  const setupMs = now() - start;
+  const searchStart = now();
+  const setupMs = searchStart - start;
   const endMargin = Math.max(opts.timeLimitMs * searchDefaults.endShare, Math.min(setupMs, opts.timeLimitMs * 0.3));
   const reserve = Math.max(opts.timeLimitMs * searchDefaults.repairShare, endMargin);
   const timed = opts.maxIterations === undefined;
-  const searchStart = now();
   const result = await anneal(state, gen, {
-    timeLimitMs: Math.max(0, (timed ? opts.timeLimitMs - endMargin : opts.timeLimitMs) - (searchStart - start)),
-    infeasibleStopMs: timed ? opts.timeLimitMs - reserve - (searchStart - start) : undefined,
+    timeLimitMs: Math.max(0, (timed ? opts.timeLimitMs - endMargin : opts.timeLimitMs) - setupMs),
+    infeasibleStopMs: timed ? opts.timeLimitMs - reserve - setupMs : undefined,
     maxIterations: opts.maxIterations,
     now,
     startMs: searchStart,

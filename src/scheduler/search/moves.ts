@@ -445,9 +445,9 @@ export class MoveGenerator {
       const w0 = this.int(W);
       let d = -1;
       for (let i = 0; i < W && d < 0; i++) {
-        const w = w0 + i < W ? w0 + i : w0 + i - W;
-        if (stats.weekendDays[p * W + w] !== 1) continue;
-        const days = this.weekendDaysOf[w];
+        const wk = w0 + i < W ? w0 + i : w0 + i - W;
+        if (stats.weekendDays[p * W + wk] !== 1) continue;
+        const days = this.weekendDaysOf[wk];
         if (days.length < 2) continue;
         for (let k = 0; k < days.length && d < 0; k++) if (x[p * D + days[k]] < 0 && !this.locked[p * D + days[k]]) d = days[k];
       }
