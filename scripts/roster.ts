@@ -12,8 +12,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { solve, type Score, type SolveProgress } from '../src/scheduler';
-import { betterScore } from '../src/scheduler/score';
+import { solve, type SolveProgress } from '../src/scheduler';
 import { evaluateNrp, type NrpEvaluation } from '../src/scheduler/nrp/evaluate';
 import { writeRosterFile } from '../src/scheduler/nrp/format';
 import { rosterToNrp } from '../src/scheduler/nrp/fromRoster';
@@ -97,7 +96,7 @@ export interface RosterReport {
   /** Engine and evaluator disagree (feasibility, or soft score ≠ objective). */
   disagreement: boolean;
   elapsedMs: number;
-  /** When the best roster was first reached (progress callback; falls back to the engine's stats). */
+  /** When the best roster was first reached, from the start of the solve (the engine's own figure). */
   timeToBestMs: number;
   /** First progress report with no hard violation, or null if none came. */
   timeToFeasibleMs: number | null;
@@ -112,15 +111,9 @@ export async function runRoster(opts: RosterCliOptions, log: (line: string) => v
   const problem = toProblem(instance);
   log(`${instance.name}: ${instance.staff.length} employees × ${instance.horizon} days × ${instance.shifts.length} shift types; time limit ${opts.timeLimitSec} s, seed ${opts.seed}`);
 
-  let best: Score | null = null;
-  let timeToBestMs = 0;
   let timeToFeasibleMs: number | null = null;
   let lastLog = -Infinity;
   const onProgress = (p: SolveProgress): void => {
-    if (best === null || betterScore(p.bestScore, best)) {
-      best = p.bestScore;
-      timeToBestMs = p.elapsedMs;
-    }
     if (timeToFeasibleMs === null && p.bestScore.hard === 0) timeToFeasibleMs = p.elapsedMs;
     if (p.elapsedMs - lastLog >= 1000) {
       lastLog = p.elapsedMs;
@@ -129,7 +122,6 @@ export async function runRoster(opts: RosterCliOptions, log: (line: string) => v
   };
   const result = await solve(problem, { timeLimitMs: opts.timeLimitSec * 1000, seed: opts.seed, onProgress, ...(signal ? { signal } : {}) });
   if (result.stats.cancelled) log('  interrupted: keeping the best roster found so far');
-  if (best === null || betterScore(result.score, best)) timeToBestMs = result.stats.timeToBestMs;
   if (timeToFeasibleMs === null && result.score.hard === 0) timeToFeasibleMs = result.stats.timeToBestMs;
 
   const roster = rosterToNrp(instance, problem, result.roster);
@@ -150,7 +142,7 @@ export async function runRoster(opts: RosterCliOptions, log: (line: string) => v
     engine: { hard: result.score.hard, soft: result.score.soft, feasible: result.feasible },
     disagreement,
     elapsedMs: result.stats.elapsedMs,
-    timeToBestMs,
+    timeToBestMs: result.stats.timeToBestMs,
     timeToFeasibleMs,
     iterations: result.stats.iterations,
     peakRssKiB: peakRssKiB(),

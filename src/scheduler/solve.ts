@@ -124,11 +124,14 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
   gen.staffed = state.tally.count;
   gen.stats = state.stats;
   let lastProgress = -Infinity;
-  const report = (hard: number, soft: number, phase: string, force: boolean) => {
+  let lastHard = Infinity;
+  // Throttled to one report in 100 ms, except when the hard count falls: a listener waiting for
+  // the first roster that breaks no rule must see it when it happens, not at the end.
+  const report = (hard: number, soft: number, phase: string, force: boolean, t = now()) => {
     if (!opts.onProgress) return;
-    const t = now();
-    if (!force && t - lastProgress < 100) return;
+    if (!force && hard >= lastHard && t - lastProgress < 100) return;
     lastProgress = t;
+    lastHard = Math.min(lastHard, hard);
     const bestScore: Score = { hard, soft, parts: [] };
     opts.onProgress({ bestScore, phase, elapsedMs: t - start });
   };
@@ -162,9 +165,11 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
     minHardWeight: searchDefaults.minHardWeight,
     maxHardWeight: searchDefaults.hardWeight,
     endgameFrom: searchDefaults.endgameFrom,
-    onBest: (h, s) => report(h, s, 'search', false),
+    onBest: (h, s, atMs) => report(h, s, 'search', false, searchStart + atMs),
     exchange: polishLoop ?? undefined,
   });
+  // The anneal counts from its own start; the solve's figures count from the solve's.
+  result.timeToBestMs += searchStart - start;
   let polishStats: { solves: number; improvements: number } | undefined;
   if (polishLoop) {
     await polishLoop.stop();

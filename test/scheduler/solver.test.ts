@@ -79,6 +79,31 @@ describe('solve', () => {
     expect([...phases]).toEqual(expect.arrayContaining(['construct', 'done']));
   });
 
+  it('counts the time to best from the start of the solve, at the moment the best was found', async () => {
+    const p = problem(
+      14,
+      Array.from({ length: 5 }, (_, i) => ({
+        id: `p${i}`,
+        limits: { maxConsecutiveWorkDays: 4, minConsecutiveDaysOff: 2, maxWeekendsWorked: 1, minTotalMinutes: 5 * 480, maxTotalMinutes: 7 * 480 },
+      })),
+      dailyShifts(14, [{ type: 'D', headcount: 2 }]),
+    );
+    // 200 ms a clock read: the set-up before the search takes many "seconds", and no two
+    // progress reports fall inside the 100 ms throttle.
+    let fake = 0;
+    const reports: SolveProgress[] = [];
+    const r = await solve(p, { timeLimitMs: 1e12, maxIterations: 20000, seed: 3, now: () => (fake += 200), onProgress: (e) => reports.push(e) });
+    expect(r.feasible).toBe(true);
+    const constructed = reports.find((e) => e.phase === 'construct')!;
+    expect(constructed.elapsedMs).toBeGreaterThan(0);
+    expect(r.stats.timeToBestMs).toBeGreaterThan(constructed.elapsedMs);
+    expect(r.stats.timeToBestMs).toBeLessThan(r.stats.elapsedMs);
+    // The search's report of the final roster carries the same instant as the engine's figure.
+    const found = reports.filter((e) => e.phase === 'search' && e.bestScore.hard === r.score.hard && e.bestScore.soft === r.score.soft);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found[found.length - 1].elapsedMs).toBe(r.stats.timeToBestMs);
+  });
+
   it('rejects bad input with the field and the rule', async () => {
     const p = problem(2, [{ id: 'a' }], dailyShifts(2, [{ type: 'D' }]));
     p.shifts[1] = { ...p.shifts[1], end: p.shifts[1].start - 5 };
