@@ -3,8 +3,9 @@
  *
  * Runs the engine on the Curtois & Qu instances, one child process per instance (scripts/roster.ts)
  * so the peak memory reported is that instance's own, and prints a markdown table: size, the
- * objective and feasibility from the independent evaluator, best known, gap, time to best, peak
- * RSS, and whether the engine's own score agrees with the evaluator. Then the mean gap over the
+ * objective and feasibility from the independent evaluator, best known, gap, time to best, the
+ * moves the search made (machines differ in speed by half or more, so the moves say how much
+ * search a figure had), peak RSS, and whether the engine's own score agrees with the evaluator. Then the mean gap over the
  * feasible instances among 1–12 and among 13–24. Rosters and per-instance JSON reports are kept in
  * --out-dir (default: a fresh temp folder, printed).
  *
@@ -158,7 +159,7 @@ async function main(): Promise<void> {
       reports.push(r);
     }
     if (failed) {
-      rows.push(`| ${n} | | error | ${best} | | | | | ${failed} |`);
+      rows.push(`| ${n} | | error | ${best} | | | | | | ${failed} |`);
       infeasible++;
       continue;
     }
@@ -170,9 +171,10 @@ async function main(): Promise<void> {
     const disagreeing = reports.filter((x) => x.disagreement);
     const check = disagreeing.length ? disagreeing.map((x) => `engine hard=${x.engine.hard} soft=${x.engine.soft}`).join('; ') : 'ok';
     const toBest = median(reports.map((x) => x.timeToBestMs));
+    const moves = median(reports.map((x) => x.iterations));
     const rss = Math.max(...reports.map((x) => x.peakRssKiB));
     rows.push(
-      `| ${n} | ${r.employees}×${r.days}×${r.shiftTypes} | ${sum.objectiveCell} | ${best} | ${gap === null ? '—' : fmt(gap, 2)} | ${sum.feasibleCell} | ${fmt(toBest / 1000)} | ${fmt(rss / 1024, 0)} | ${check} |`,
+      `| ${n} | ${r.employees}×${r.days}×${r.shiftTypes} | ${sum.objectiveCell} | ${best} | ${gap === null ? '—' : fmt(gap, 2)} | ${sum.feasibleCell} | ${fmt(toBest / 1000)} | ${fmt(moves / 1e6)} | ${fmt(rss / 1024, 0)} | ${check} |`,
     );
   }
 
@@ -186,10 +188,10 @@ async function main(): Promise<void> {
   const lines = [
     opts.runs === 1
       ? `NRP benchmark, time limit ${opts.timeLimitSec} s per instance, seed ${opts.seed}, node ${process.version}, ${os.cpus().length} cores`
-      : `NRP benchmark, time limit ${opts.timeLimitSec} s per instance, ${opts.runs} runs (seeds ${opts.seed}–${opts.seed + opts.runs - 1}; median objective, range, gap of the median, median time to best, largest peak RSS), node ${process.version}, ${os.cpus().length} cores`,
+      : `NRP benchmark, time limit ${opts.timeLimitSec} s per instance, ${opts.runs} runs (seeds ${opts.seed}–${opts.seed + opts.runs - 1}; median objective, range, gap of the median, median time to best, median moves of the search, largest peak RSS), node ${process.version}, ${os.cpus().length} cores`,
     '',
-    '| inst | size (E×D×S) | objective | best known | gap % | feasible | time to best (s) | peak RSS (MiB) | engine vs evaluator |',
-    '|---:|---|---:|---:|---:|---|---:|---:|---|',
+    '| inst | size (E×D×S) | objective | best known | gap % | feasible | time to best (s) | moves (M) | peak RSS (MiB) | engine vs evaluator |',
+    '|---:|---|---:|---:|---:|---|---:|---:|---:|---|',
     ...rows,
     '',
     `- ${mean(1, 12)}`,
