@@ -213,6 +213,31 @@ describe('RowDp', () => {
     expect(new RowDp(tight, new Uint8Array(3)).solve(none, tallyFromCells(tight, none).count, 0, 0, 2, false)).toBe(false);
   });
 
+  it("starts a person's price search from the price that last landed their row in its window", () => {
+    // As above: only a price above 20,000 a minute lands a in the window, found in several passes.
+    // Solving the same row again must reach it in two (the unpriced pass and the remembered price)
+    // and lay it out the same way.
+    const a: Person = { id: 'a', limits: { minTotalMinutes: 3 * H8, maxTotalMinutes: 3 * H8 } };
+    const extra = [6, 2, 9, 4, 8, 1, 7];
+    const c = compile(
+      problem(7, [a], dailyShifts(7, [{ type: 'D' }]), {
+        preferences: extra.map((k, day) => ({ personId: 'a', kind: 'wantDayOff' as const, day, weight: 1e7 + k })),
+      }),
+    );
+    const x = new Int32Array(c.P * c.D).fill(-1);
+    const count = tallyFromCells(c, x).count;
+    const dp = new RowDp(c, new Uint8Array(c.P * c.D));
+    const passes = jest.spyOn(dp as unknown as { run: (price: number) => number }, 'run');
+    expect(dp.solve(x, count, 0, 0, 6, false)).toBe(true);
+    const first = passes.mock.calls.length;
+    const firstLayout = layout(c, dp, 0, 6);
+    passes.mockClear();
+    expect(dp.solve(x, count, 0, 0, 6, false)).toBe(true);
+    expect(first).toBeGreaterThan(2);
+    expect(passes.mock.calls.length).toBe(2);
+    expect(layout(c, dp, 0, 6)).toEqual(firstLayout);
+  });
+
   it('lean: around a forced or given-up shift it also offers that type on the days a run through it reaches', () => {
     // b covers every day. a must take D3 and work runs of at least three days, exactly three
     // shifts in all: the lean options alone (off, and no short shift anywhere) leave D3 a run of
