@@ -105,7 +105,7 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
   // time-dependent, so it is left out when an iteration budget asks for a reproducible run.
   const exact =
     searchDefaults.exact && opts.maxIterations === undefined && !opts.signal?.aborted
-      ? startExact(c, x, locked, (opts.timeLimitMs * 0.9 - (now() - start)) / 1000 - 1)
+      ? startExact(c, x, locked, (opts.timeLimitMs * 0.9 - (now() - start)) / 1000 - 1, now)
       : null;
   // The polish is time-dependent too, and needs HiGHS and the core the exact MIP would use.
   const polishOn =
@@ -221,7 +221,7 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
         if (betterScore(s, bestScore)) {
           best = found.cells;
           bestScore = s;
-          timeToBest = now() - start;
+          timeToBest = found.atMs - start;
         }
       } else exactStatus = 'none';
     }

@@ -20,13 +20,16 @@ import { buildSubMip, readSubMip, subMipWeights } from './subMip';
 export const MAX_BINARIES = 700;
 
 export interface ExactRun {
-  /** Resolves with the cells of the MIP's best roster, or null (no solution, no solver, stopped). */
-  result: Promise<{ cells: Int32Array; status: string } | null>;
+  /**
+   * Resolves with the cells of the MIP's best roster and the clock's reading when it arrived
+   * (the solve collects it only after the search ends), or null (no solution, no solver, stopped).
+   */
+  result: Promise<{ cells: Int32Array; status: string; atMs: number } | null>;
   stop(): void;
 }
 
 /** Starts the exact solve of the whole problem with a time limit; null when not worth it. */
-export function startExact(c: Compiled, x: Int32Array, locked: Uint8Array, timeLimitSec: number): ExactRun | null {
+export function startExact(c: Compiled, x: Int32Array, locked: Uint8Array, timeLimitSec: number, now: () => number = () => performance.now()): ExactRun | null {
   if (!highsAvailable() || timeLimitSec < 1) return null;
   // Only cheap-to-build models: count candidate variables first.
   let n = 0;
@@ -38,12 +41,13 @@ export function startExact(c: Compiled, x: Int32Array, locked: Uint8Array, timeL
   const worker = startHighsWorker();
   if (!worker) return null;
   const result = worker.solve(model.lp, { output_flag: false, time_limit: timeLimitSec, mip_rel_gap: 0, threads: 1 }).then((answer) => {
+    const atMs = now();
     worker.close();
     if (!answer) return null;
     const sub = readSubMip(model, answer.primal);
     const cells = Int32Array.from(x);
     for (let i = 0; i < sub.n; i++) cells[sub.cells[i]] = sub.values[i];
-    return { cells, status: answer.status };
+    return { cells, status: answer.status, atMs };
   });
   return { result, stop: () => worker.close() };
 }
