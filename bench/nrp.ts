@@ -5,9 +5,9 @@
  * so the peak memory reported is that instance's own, and prints a markdown table: size, the
  * objective and feasibility from the independent evaluator, best known, gap, time to best, the
  * moves the search made (machines differ in speed by half or more, so the moves say how much
- * search a figure had), peak RSS, and whether the engine's own score agrees with the evaluator. Then the mean gap over the
- * feasible instances among 1–12 and among 13–24. Rosters and per-instance JSON reports are kept in
- * --out-dir (default: a fresh temp folder, printed).
+ * search a figure had), peak RSS, and whether the engine's own score agrees with the evaluator.
+ * Then the mean gap over the feasible instances among 1–12 and among 13–24. Rosters and
+ * per-instance JSON reports are kept in --out-dir (default: a fresh temp folder, printed).
  *
  * `--runs n` solves each instance n times (seeds seed … seed + n − 1): the annealer follows the
  * clock, so one run of one seed is a noisy measure. The table then shows the median objective
