@@ -4,19 +4,9 @@ import { fullScore } from '../../src/scheduler/score';
 import { startExact } from '../../src/scheduler/search/exact';
 import { buildSubMip } from '../../src/scheduler/search/subMip';
 import { initialGrid } from '../../src/scheduler/solve';
-import { dailyShifts, problem } from './helpers';
+import { smallRota } from './helpers';
 
-function rota() {
-  return problem(
-    14,
-    Array.from({ length: 5 }, (_, i) => ({
-      id: `p${i}`,
-      limits: { maxConsecutiveWorkDays: 4, minConsecutiveDaysOff: 2, maxWeekendsWorked: 1, minTotalMinutes: 5 * 480, maxTotalMinutes: 7 * 480 },
-    })),
-    dailyShifts(14, [{ type: 'D', headcount: 2 }]),
-    { preferences: [{ personId: 'p0', kind: 'wantDayOff', day: 3, weight: 2 }] },
-  );
-}
+const rota = () => smallRota({ preferences: [{ personId: 'p0', kind: 'wantDayOff', day: 3, weight: 2 }] });
 
 describe('exact MIP', () => {
   it('finds a roster with no hard violation and zero soft cost where one exists', async () => {

@@ -78,3 +78,19 @@ export function dailyShifts(days: number, types: Array<{ type: string; hour?: nu
   for (let d = 0; d < days; d++) for (const t of types) out.push(shift(`${t.type}${d}`, d, t.type, { hour: t.hour, hours: t.hours, headcount: t.headcount ?? 1 }));
   return out;
 }
+
+/**
+ * 5 people, 2 on each of 14 days: 28 shifts, 5–6 each fits every limit (known by hand), so a
+ * roster with no hard violation exists.
+ */
+export function smallRota(extra: Partial<Problem> = {}): Problem {
+  return problem(
+    14,
+    Array.from({ length: 5 }, (_, i) => ({
+      id: `p${i}`,
+      limits: { maxConsecutiveWorkDays: 4, minConsecutiveDaysOff: 2, maxWeekendsWorked: 1, minTotalMinutes: 5 * 480, maxTotalMinutes: 7 * 480 },
+    })),
+    dailyShifts(14, [{ type: 'D', headcount: 2 }]),
+    extra,
+  );
+}

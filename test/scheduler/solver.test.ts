@@ -6,21 +6,13 @@ import type { SolveProgress } from '../../src/scheduler';
 import { readNrpFile } from '../../src/scheduler/nrp/parse';
 import { toProblem } from '../../src/scheduler/nrp/toProblem';
 import { nrpDir } from './nrp/nrpDir';
-import { dailyShifts, problem } from './helpers';
+import { dailyShifts, problem, smallRota } from './helpers';
 import { richProblem } from './richProblem';
 
 
 describe('solve', () => {
   it('finds a roster with no hard violation on a small rota where one is known', async () => {
-    // 5 people, 2 on each of 14 days: 28 shifts, 5–6 each fits every limit (known by hand).
-    const p = problem(
-      14,
-      Array.from({ length: 5 }, (_, i) => ({
-        id: `p${i}`,
-        limits: { maxConsecutiveWorkDays: 4, minConsecutiveDaysOff: 2, maxWeekendsWorked: 1, minTotalMinutes: 5 * 480, maxTotalMinutes: 7 * 480 },
-      })),
-      dailyShifts(14, [{ type: 'D', headcount: 2 }]),
-    );
+    const p = smallRota();
     const r = await solve(p, { timeLimitMs: 5000, maxIterations: 200000, seed: 1 });
     expect(r.score.hard).toBe(0);
     expect(r.feasible).toBe(true);
@@ -80,14 +72,7 @@ describe('solve', () => {
   });
 
   it('counts the time to best from the start of the solve, at the moment the best was found', async () => {
-    const p = problem(
-      14,
-      Array.from({ length: 5 }, (_, i) => ({
-        id: `p${i}`,
-        limits: { maxConsecutiveWorkDays: 4, minConsecutiveDaysOff: 2, maxWeekendsWorked: 1, minTotalMinutes: 5 * 480, maxTotalMinutes: 7 * 480 },
-      })),
-      dailyShifts(14, [{ type: 'D', headcount: 2 }]),
-    );
+    const p = smallRota();
     // 200 ms a clock read: the set-up before the search takes many "seconds", and no two
     // progress reports fall inside the 100 ms throttle.
     let fake = 0;

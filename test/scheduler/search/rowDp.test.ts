@@ -30,6 +30,20 @@ function layout(c: Compiled, dp: RowDp, a: number, b: number): string[] {
   return Array.from({ length: b - a + 1 }, (_, i) => (dp.out[i] >= 0 ? c.shiftIds[dp.out[i]] : '.'));
 }
 
+/**
+ * a asks for every day off with a weight of ten million (a little more each day) yet must work
+ * exactly three days: only a minute price above 20,000 lands the row in its window.
+ */
+function costlyWindow(): Compiled {
+  const a: Person = { id: 'a', limits: { minTotalMinutes: 3 * H8, maxTotalMinutes: 3 * H8 } };
+  const extra = [6, 2, 9, 4, 8, 1, 7];
+  return compile(
+    problem(7, [a], dailyShifts(7, [{ type: 'D' }]), {
+      preferences: extra.map((k, day) => ({ personId: 'a', kind: 'wantDayOff' as const, day, weight: 1e7 + k })),
+    }),
+  );
+}
+
 describe('RowDp', () => {
   // b covers days 0–2; a's four shifts belong on the uncovered days 3–6, as one run of four.
   const b: Person = { id: 'b' };
@@ -197,12 +211,7 @@ describe('RowDp', () => {
     // a asks for every day off with a weight of ten million (a little more each day) yet must work
     // exactly three days: the price per minute that makes working pay is above 20,000, past the
     // old doubling search's last price (4,096); the layout is the three cheapest days to work.
-    const a: Person = { id: 'a', limits: { minTotalMinutes: 3 * H8, maxTotalMinutes: 3 * H8 } };
-    const extra = [6, 2, 9, 4, 8, 1, 7];
-    const p = problem(7, [a], dailyShifts(7, [{ type: 'D' }]), {
-      preferences: extra.map((k, day) => ({ personId: 'a', kind: 'wantDayOff' as const, day, weight: 1e7 + k })),
-    });
-    const c = compile(p);
+    const c = costlyWindow();
     const x = new Int32Array(c.P * c.D).fill(-1);
     const dp = new RowDp(c, new Uint8Array(c.P * c.D));
     expect(dp.solve(x, tallyFromCells(c, x).count, 0, 0, 6, false)).toBe(true);
@@ -217,13 +226,7 @@ describe('RowDp', () => {
     // As above: only a price above 20,000 a minute lands a in the window, found in several passes.
     // Solving the same row again must reach it in two (the unpriced pass and the remembered price)
     // and lay it out the same way.
-    const a: Person = { id: 'a', limits: { minTotalMinutes: 3 * H8, maxTotalMinutes: 3 * H8 } };
-    const extra = [6, 2, 9, 4, 8, 1, 7];
-    const c = compile(
-      problem(7, [a], dailyShifts(7, [{ type: 'D' }]), {
-        preferences: extra.map((k, day) => ({ personId: 'a', kind: 'wantDayOff' as const, day, weight: 1e7 + k })),
-      }),
-    );
+    const c = costlyWindow();
     const x = new Int32Array(c.P * c.D).fill(-1);
     const count = tallyFromCells(c, x).count;
     const dp = new RowDp(c, new Uint8Array(c.P * c.D));
