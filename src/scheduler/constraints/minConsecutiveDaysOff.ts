@@ -7,11 +7,14 @@
 import type { Compiled } from '../compiled';
 import type { PersonConstraint, Reporter } from './types';
 import { personName } from './types';
-import { shortInteriorRunsCost } from './runs';
+import type { RowStats } from '../search/rowStats';
+import { RunScan, shortInteriorRunsCost } from './runs';
 
-function runsCost(c: Compiled, p: number, x: Int32Array, off: number, weight: number, lo: number, hi: number, report?: Reporter): number {
+function runsCost(c: Compiled, p: number, x: Int32Array, off: number, weight: number, lo: number, hi: number, stats?: RowStats, report?: Reporter): number {
   const min = c.people.minConsecutiveDaysOff[p];
-  return shortInteriorRunsCost(c, x, off, lo, hi, false, min, weight, report && ((first, last, run, cost) => {
+  if (min <= 1) return 0;
+  const runs = stats ? stats.runs.around(c, x, off, lo, hi) : RunScan.of(c, x, off, lo, hi);
+  return shortInteriorRunsCost(c, runs, false, min, weight, report && ((first, last, run, cost) => {
     report({ person: p, shifts: [x[off + first - 1], x[off + last + 1]], day: first, cost, detail: { run, min } });
   }));
 }
@@ -22,8 +25,8 @@ export const minConsecutiveDaysOff: PersonConstraint = {
   hard: true,
   defaultWeight: 1,
   active: (c) => c.people.minConsecutiveDaysOff.some((v) => v > 1),
-  cost: (c, p, x, off, weight, report) => runsCost(c, p, x, off, weight, 0, c.D - 1, report),
-  window: (c, p, x, off, weight, from, to) => runsCost(c, p, x, off, weight, from, to),
+  cost: (c, p, x, off, weight, report) => runsCost(c, p, x, off, weight, 0, c.D - 1, undefined, report),
+  window: (c, p, x, off, weight, from, to, stats) => runsCost(c, p, x, off, weight, from, to, stats),
   message: (c, v) => ({
     en: `${personName(c, v.person)} has only ${v.detail.run} day(s) off in a row from day ${v.day}; at least ${v.detail.min} required.`,
     'zh-CN': `${personName(c, v.person)} 从第${(v.day ?? 0) + 1}天起只连续休息 ${v.detail.run} 天，至少应连续休息 ${v.detail.min} 天。`,

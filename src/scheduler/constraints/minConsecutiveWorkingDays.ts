@@ -7,11 +7,14 @@
 import type { Compiled } from '../compiled';
 import type { PersonConstraint, Reporter } from './types';
 import { personName } from './types';
-import { shortInteriorRunsCost } from './runs';
+import type { RowStats } from '../search/rowStats';
+import { RunScan, shortInteriorRunsCost } from './runs';
 
-function runsCost(c: Compiled, p: number, x: Int32Array, off: number, weight: number, lo: number, hi: number, report?: Reporter): number {
+function runsCost(c: Compiled, p: number, x: Int32Array, off: number, weight: number, lo: number, hi: number, stats?: RowStats, report?: Reporter): number {
   const min = c.people.minConsecutiveWorkDays[p];
-  return shortInteriorRunsCost(c, x, off, lo, hi, true, min, weight, report && ((first, last, run, cost) => {
+  if (min <= 1) return 0;
+  const runs = stats ? stats.runs.around(c, x, off, lo, hi) : RunScan.of(c, x, off, lo, hi);
+  return shortInteriorRunsCost(c, runs, true, min, weight, report && ((first, last, run, cost) => {
     const shifts: number[] = [];
     for (let e = first; e <= last; e++) shifts.push(x[off + e]);
     report({ person: p, shifts, day: first, cost, detail: { run, min } });
@@ -24,8 +27,8 @@ export const minConsecutiveWorkingDays: PersonConstraint = {
   hard: true,
   defaultWeight: 1,
   active: (c) => c.people.minConsecutiveWorkDays.some((v) => v > 1),
-  cost: (c, p, x, off, weight, report) => runsCost(c, p, x, off, weight, 0, c.D - 1, report),
-  window: (c, p, x, off, weight, from, to) => runsCost(c, p, x, off, weight, from, to),
+  cost: (c, p, x, off, weight, report) => runsCost(c, p, x, off, weight, 0, c.D - 1, undefined, report),
+  window: (c, p, x, off, weight, from, to, stats) => runsCost(c, p, x, off, weight, from, to, stats),
   message: (c, v) => ({
     en: `${personName(c, v.person)} works only ${v.detail.run} day(s) in a row from day ${v.day}; runs must be at least ${v.detail.min} days.`,
     'zh-CN': `${personName(c, v.person)} 从第${(v.day ?? 0) + 1}天起只连续上班 ${v.detail.run} 天，每段至少应连续 ${v.detail.min} 天。`,

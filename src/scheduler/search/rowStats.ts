@@ -1,15 +1,19 @@
 /**
  * Per-person running totals kept by the search state as cells change: minutes worked, shifts per
  * type, worked days per weekend and weekends worked. Global row rules (total minutes, per-type
- * limits, weekends, fairness) read these in O(1)/O(types) instead of walking the row.
+ * limits, weekends, fairness) read these in O(1)/O(types) instead of walking the row. Beside them,
+ * the last scan of a row's runs, which the run rules share while scoring one window.
  */
 import type { Compiled } from '../compiled';
+import { RunScan } from '../constraints/runs';
 
 export class RowStats {
   readonly minutes: Float64Array;
   readonly typeCount: Int32Array;
   readonly weekendDays: Int32Array;
   readonly weekendsWorked: Int32Array;
+  /** Runs around the window being scored; forgotten on every change (`set`). */
+  readonly runs: RunScan;
 
   constructor(
     private readonly c: Compiled,
@@ -19,12 +23,14 @@ export class RowStats {
     this.typeCount = new Int32Array(c.P * c.T);
     this.weekendDays = new Int32Array(c.P * Math.max(1, c.weekendCount));
     this.weekendsWorked = new Int32Array(c.P);
+    this.runs = new RunScan(c.D);
     for (let p = 0; p < c.P; p++) for (let d = 0; d < c.D; d++) this.set(p, d, -1, x[p * c.D + d]);
   }
 
   /** Person p's day d changes from shift `from` to shift `to` (−1 = off). */
   set(p: number, d: number, from: number, to: number): void {
     const c = this.c;
+    this.runs.forget();
     if (from >= 0) {
       this.minutes[p] -= c.shiftMinutes[from];
       this.typeCount[p * c.T + c.shiftType[from]]--;

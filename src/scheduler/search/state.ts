@@ -96,6 +96,7 @@ export class SearchState {
     this.hard = 0;
     this.soft = 0;
     const freshStats = new RowStats(c, this.x);
+    this.stats.runs.forget();
     this.stats.minutes.set(freshStats.minutes);
     this.stats.typeCount.set(freshStats.typeCount);
     this.stats.weekendDays.set(freshStats.weekendDays);
@@ -166,13 +167,13 @@ export class SearchState {
         }
       }
     }
-    // 2. Windowed costs before the change (window = changed days ± 1).
-    for (let i = 0; i < this.pcs.length; i++) {
-      const k = this.pcs[i];
-      if (!k.window) continue;
-      for (let j = 0; j < this.nPeople; j++) {
-        const p = this.touchedPeople[j];
-        this.oldWindow[i * mt + j] = k.window(c, p, this.x, p * D, this.pw[i], this.touchedFrom[j] - 1, this.touchedTo[j] + 1, this.stats);
+    // 2. Windowed costs before the change (window = changed days ± 1). Person by person, so the
+    // rules reading the same row and window share what they scan (stats.runs).
+    for (let j = 0; j < this.nPeople; j++) {
+      const p = this.touchedPeople[j];
+      for (let i = 0; i < this.pcs.length; i++) {
+        const k = this.pcs[i];
+        if (k.window) this.oldWindow[i * mt + j] = k.window(c, p, this.x, p * D, this.pw[i], this.touchedFrom[j] - 1, this.touchedTo[j] + 1, this.stats);
       }
     }
     // 3. Apply.
@@ -204,11 +205,11 @@ export class SearchState {
     let dh = 0;
     let ds = 0;
     const np = this.nPeople;
-    for (let i = 0; i < this.pcs.length; i++) {
-      const k = this.pcs[i];
-      const w = this.pw[i];
-      for (let j = 0; j < np; j++) {
-        const p = this.touchedPeople[j];
+    for (let j = 0; j < np; j++) {
+      const p = this.touchedPeople[j];
+      for (let i = 0; i < this.pcs.length; i++) {
+        const k = this.pcs[i];
+        const w = this.pw[i];
         const v = k.window
           ? this.personCost[i * P + p] + k.window(c, p, this.x, p * D, w, this.touchedFrom[j] - 1, this.touchedTo[j] + 1, this.stats) - this.oldWindow[i * mt + j]
           : k.cost(c, p, this.x, p * D, w);
