@@ -263,8 +263,16 @@ export function compile(problem: Problem, previous?: Roster): Compiled {
       fail(`${f}.kind`, 'must be wantShift, avoidShift, wantType, avoidType or wantDayOff');
     }
   });
-  // By day, so a move's re-scoring finds the wishes of its changed days by bisection.
+  // By day, so a move's re-scoring finds the wishes of its changed days from `wishFrom`.
   for (const list of preferences) list.sort((a, b) => a.day - b.day);
+  const wishFrom = new Int32Array(P * (D + 1));
+  preferences.forEach((list, p) => {
+    let i = 0;
+    for (let d = 0; d <= D; d++) {
+      while (i < list.length && list[i].day < d) i++;
+      wishFrom[p * (D + 1) + d] = i;
+    }
+  });
 
   // Pinned assignments.
   const pinnedCell = new Int32Array(P * D).fill(-1);
@@ -344,6 +352,7 @@ export function compile(problem: Problem, previous?: Roster): Compiled {
     forbiddenNext,
     hasForbiddenNext,
     preferences,
+    wishFrom,
     pinnedByPerson: pinnedLists.map((l) => Int32Array.from(l)),
     pinnedCell,
     travelCost,

@@ -1,7 +1,9 @@
-/** Problem validation: every rejection names the field and the rule. */
+/** Problem validation: every rejection names the field and the rule; the compiled wish index. */
 import { score } from '../../src/scheduler';
+import { compile } from '../../src/scheduler/compile';
 import { ProblemValidationError } from '../../src/scheduler/model';
 import { dailyShifts, problem } from './helpers';
+import { richProblem } from './richProblem';
 
 describe('problem validation', () => {
   const ok = () => problem(2, [{ id: 'a' }], dailyShifts(2, [{ type: 'D' }]));
@@ -31,5 +33,20 @@ describe('problem validation', () => {
   it('rejects roster assignments naming unknown people or shifts', () => {
     expect(() => score(ok(), { assignments: [{ personId: 'a', shiftId: 'nope' }] })).toThrow('roster.assignments[0].shiftId: unknown shift "nope"');
     expect(() => score(ok(), { assignments: [{ personId: 'b', shiftId: 'D0' }] })).toThrow('roster.assignments[0].personId: unknown person "b"');
+  });
+});
+
+describe('wish index', () => {
+  it('gives each person and day the index of their first wish on that day or later', () => {
+    const { problem: p } = richProblem(3, 8, 21);
+    const c = compile(p);
+    expect(c.preferences.some((l) => l.length > 1)).toBe(true);
+    for (let q = 0; q < c.P; q++) {
+      const list = c.preferences[q];
+      for (let d = 0; d <= c.D; d++) {
+        const first = list.findIndex((w) => w.day >= d);
+        expect([q, d, c.wishFrom[q * (c.D + 1) + d]]).toEqual([q, d, first < 0 ? list.length : first]);
+      }
+    }
   });
 });

@@ -57,9 +57,15 @@ export const availability: PersonConstraint = {
 
 function availabilityRange(c: Compiled, p: number, x: Int32Array, off: number, weight: number, from: number, to: number, report?: Reporter): number {
     let cost = 0;
-    for (let d = Math.max(0, from); d <= to && d < c.D; d++) {
+    // Most people have whole days off only: then the day's flag says it all (the grid holds each
+    // day's own shifts), without the window searches of isAvailable.
+    const dayOff = c.people.unavailableDay;
+    const row = p * c.D;
+    const windows = c.people.unavailableWindows[p] !== null || c.people.availabilityWindows[p] !== null;
+    const end = Math.min(to, c.D - 1);
+    for (let d = Math.max(0, from); d <= end; d++) {
       const s = x[off + d];
-      if (s >= 0 && !isAvailable(c, p, s)) {
+      if (s >= 0 && (windows ? !isAvailable(c, p, s) : dayOff[row + c.shiftDay[s]] === 1)) {
         cost += weight;
         report?.({ person: p, shifts: [s], day: d, cost: weight, detail: {} });
       }

@@ -38,16 +38,7 @@ export const maxShiftsPerType: PersonConstraint = {
     }
     return cost;
   },
-  window(c, p, _x, _off, weight, _from, _to, stats) {
-    let cost = 0;
-    const base = p * c.T;
-    for (let t = 0; t < c.T; t++) {
-      const max = c.people.maxShiftsPerType[base + t];
-      const n = stats.typeCount[base + t];
-      if (max >= 0 && n > max) cost += (n - max) * weight;
-    }
-    return cost;
-  },
+  window: (_c, p, _x, _off, weight, _from, _to, stats) => stats.typeExcess[p] * weight,
   message: (c, v) => ({
     en: `${personName(c, v.person)} works ${v.detail.count} shifts of type ${v.detail.type}; at most ${v.detail.max} allowed.`,
     'zh-CN': `${personName(c, v.person)} 上了 ${v.detail.count} 个 ${v.detail.type} 班，最多允许 ${v.detail.max} 个。`,

@@ -40,24 +40,19 @@ export function wishUnmet(c: Compiled, pr: CompiledPreference, s: number): boole
   }
 }
 
-/** Index of the first of a person's wishes (sorted by day at compile time) on or after `day`. */
-export function firstWishFrom(prefs: readonly CompiledPreference[], day: number): number {
-  let lo = 0;
-  let hi = prefs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (prefs[mid].day < day) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** Index of person p's first wish (sorted by day at compile time) on or after `day`. */
+export function firstWishFrom(c: Compiled, p: number, day: number): number {
+  const d = day < 0 ? 0 : day > c.D ? c.D : day;
+  return c.wishFrom[p * (c.D + 1) + d];
 }
 
 function preferenceRange(c: Compiled, p: number, x: Int32Array, off: number, weight: number, from: number, to: number, report?: Reporter): number {
     const prefs = c.preferences[p];
     let cost = 0;
-    for (let i = firstWishFrom(prefs, from); i < prefs.length; i++) {
+    // Both ends from the index: the wishes' objects are read only when a wish is in the window.
+    const end = firstWishFrom(c, p, to + 1);
+    for (let i = firstWishFrom(c, p, from); i < end; i++) {
       const pr = prefs[i];
-      if (pr.day > to) break;
       const s = x[off + pr.day];
       if (wishUnmet(c, pr, s)) {
         const k = pr.weight * weight;

@@ -252,7 +252,7 @@ export class RowDp {
     }
     // Wishes: cost of each option against this person's preferences on the window's days.
     const prefs = c.preferences[p];
-    for (let q = firstWishFrom(prefs, a); q < prefs.length && prefs[q].day <= b; q++) {
+    for (let q = firstWishFrom(c, p, a), end = firstWishFrom(c, p, b + 1); q < end; q++) {
       const pr = prefs[q];
       const i = pr.day - a;
       const o = this.opts[i];

@@ -95,12 +95,7 @@ export class SearchState {
     const c = this.c;
     this.hard = 0;
     this.soft = 0;
-    const freshStats = new RowStats(c, this.x);
-    this.stats.runs.forget();
-    this.stats.minutes.set(freshStats.minutes);
-    this.stats.typeCount.set(freshStats.typeCount);
-    this.stats.weekendDays.set(freshStats.weekendDays);
-    this.stats.weekendsWorked.set(freshStats.weekendsWorked);
+    this.stats.reset(this.x);
     const fresh = tallyFromCells(c, this.x);
     this.tally.count.set(fresh.count);
     this.tally.party.set(fresh.party);
