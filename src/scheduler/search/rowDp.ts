@@ -46,11 +46,32 @@ export function rowDpApplies(c: Compiled): boolean {
 export class RowDp {
   private readonly coverWeight: number;
   private readonly prefWeight: number;
-  /** Per window day: options (shift indices; −1 stands for off), their separable costs and minutes. */
+  /**
+   * Per window day: the options the DP chooses from (shift indices; −1 stands for off), their
+   * separable costs and minutes — the day's candidate shifts (`cand*`, with cover and wish costs)
+   * less those another candidate stands for (`merge`).
+   */
   private opts: Int32Array[] = [];
   private nOpt = new Int32Array(0);
   private base: Float64Array[] = [];
   private mins: Int32Array[] = [];
+  private candOpts: Int32Array[] = [];
+  private candN = new Int32Array(0);
+  private candBase: Float64Array[] = [];
+  /**
+   * Per shift: the index, among its day's shifts, of the first one the DP cannot tell from it —
+   * same minutes, and a type that every forbidden succession treats alike (`sameKeyRest`: and the
+   * same start and end, for people with a minimum rest). Of such shifts the DP only needs the
+   * cheapest: its runs, rests, weekends and minutes are the same whichever it picks. NRP 24's 32
+   * types make 14 such classes, NRP 22's 10 make 4, and the DP's work grows with the square of the
+   * options a day.
+   */
+  private readonly sameKey: Int32Array;
+  private readonly sameKeyRest: Int32Array;
+  /** Per day-shift index: the option standing for that key on the day being merged (stamped). */
+  private readonly slot: Int32Array;
+  private readonly slotStamp: Int32Array;
+  private stamp = 0;
   /** DP values and back-pointers per window day, sized for `layers` weekend layers. */
   private value: Float64Array[] = [];
   private from: Int32Array[] = [];
@@ -77,7 +98,6 @@ export class RowDp {
    * what lies outside the window is then read from them instead of walked.
    */
   stats: RowStats | null = null;
-  private rawBase: Float64Array[] = [];
   /**
    * Per window day i ≥ 1: 1 where option j may follow option pj of day i − 1 (both work; no
    * forbidden succession, enough rest), at [pj · maxOpt + j]. Day 0 is checked against the fixed
@@ -128,6 +148,9 @@ export class RowDp {
     this.lastPrice = new Float64Array(c.P);
     this.edgeIn = new Uint8Array(this.maxOpt);
     this.edgeOut = new Uint8Array(this.maxOpt);
+    [this.sameKey, this.sameKeyRest] = sameShiftKeys(c);
+    this.slot = new Int32Array(this.maxOpt);
+    this.slotStamp = new Int32Array(this.maxOpt);
   }
 
   /** Cover cost of p holding shift s when `others` other people hold it (a missing one saved < 0). */
@@ -141,14 +164,16 @@ export class RowDp {
     while (this.opts.length < w) {
       this.opts.push(new Int32Array(this.maxOpt));
       this.base.push(new Float64Array(this.maxOpt));
-      this.rawBase.push(new Float64Array(this.maxOpt));
       this.mins.push(new Int32Array(this.maxOpt));
+      this.candOpts.push(new Int32Array(this.maxOpt));
+      this.candBase.push(new Float64Array(this.maxOpt));
       this.value.push(new Float64Array(0));
       this.from.push(new Int32Array(0));
       this.follows.push(new Uint8Array(this.maxOpt * this.maxOpt));
     }
     if (this.nOpt.length < w) {
       this.nOpt = new Int32Array(w);
+      this.candN = new Int32Array(w);
       this.out = new Int32Array(w);
     }
     const size = this.maxStates * layers;
@@ -213,7 +238,7 @@ export class RowDp {
       typeLeft[t] = most < 0 ? most : Math.max(0, most - outsideUse[t]);
     }
 
-    // Options and their separable costs.
+    // Candidate shifts and their separable costs.
     if (forceDay >= 0) {
       nearDay = forceDay;
       nearType = c.shiftType[forceShift];
@@ -221,48 +246,44 @@ export class RowDp {
     for (let i = 0; i < w; i++) {
       const d = a + i;
       const cell = row + d;
-      const o = this.opts[i];
-      const base = this.base[i];
-      const mins = this.mins[i];
+      const o = this.candOpts[i];
+      const base = this.candBase[i];
       let n = 0;
       const cur = x[cell];
       if (d === forceDay) {
         if (this.locked[cell] && cur !== forceShift) return false;
         o[n] = forceShift;
-        base[n] = this.coverCost(forceShift, count[forceShift] - (cur === forceShift ? 1 : 0));
-        mins[n++] = c.shiftMinutes[forceShift];
+        base[n++] = this.coverCost(forceShift, count[forceShift] - (cur === forceShift ? 1 : 0));
       } else if (this.locked[cell]) {
         o[n] = cur;
-        base[n] = 0;
-        mins[n++] = cur >= 0 ? c.shiftMinutes[cur] : 0;
+        base[n++] = 0;
       } else {
         o[n] = -1;
-        base[n] = 0;
-        mins[n++] = 0;
+        base[n++] = 0;
         for (const s of c.shiftsByDay[d]) {
           const others = count[s] - (cur === s ? 1 : 0);
           if (this.lean && s !== cur && others >= c.shiftHeadcount[s] && !(nearType === c.shiftType[s] && Math.abs(d - nearDay) < R)) continue;
           if (typeLeft[c.shiftType[s]] === 0 || !isAvailable(c, p, s)) continue;
           o[n] = s;
-          base[n] = this.coverCost(s, others);
-          mins[n++] = c.shiftMinutes[s];
+          base[n++] = this.coverCost(s, others);
         }
       }
-      this.nOpt[i] = n;
+      this.candN[i] = n;
     }
-    // Wishes: cost of each option against this person's preferences on the window's days.
+    // Wishes: cost of each candidate against this person's preferences on the window's days.
     const prefs = c.preferences[p];
     for (let q = firstWishFrom(c, p, a), end = firstWishFrom(c, p, b + 1); q < end; q++) {
       const pr = prefs[q];
       const i = pr.day - a;
-      const o = this.opts[i];
+      const o = this.candOpts[i];
       const k = pr.weight * this.prefWeight;
-      for (let j = 0; j < this.nOpt[i]; j++) if (wishUnmet(c, pr, o[j])) this.base[i][j] += k;
+      for (let j = 0; j < this.candN[i]; j++) if (wishUnmet(c, pr, o[j])) this.candBase[i][j] += k;
     }
 
     const typePrice = this.typePrice;
     const used = this.typeUsed;
-    for (let i = 0; i < w; i++) this.rawBase[i].set(this.base[i]);
+    typePrice.fill(0);
+    this.merge(w, minRest > 0);
 
     // The fixed days around the window.
     const prev = a > 0 ? x[row + a - 1] : -1;
@@ -324,7 +345,6 @@ export class RowDp {
 
     // Per-type limits bind when the window could use a type more often than it has left: price
     // the over-used types up until the layout keeps every limit (a few subgradient rounds).
-    typePrice.fill(0);
     for (let round = 0; round < 8; round++) {
       if (!this.fit() && !(exactFallback && this.exactMinutes())) return false;
       used.fill(0);
@@ -337,13 +357,62 @@ export class RowDp {
         }
       }
       if (!over) return true;
-      // Re-price the options of the over-used types.
-      for (let i = 0; i < w; i++) {
-        const o = this.opts[i];
-        for (let j = 0; j < this.nOpt[i]; j++) if (o[j] >= 0) this.base[i][j] = this.rawBase[i][j] + typePrice[c.shiftType[o[j]]];
-      }
+      // Re-price the over-used types: the cheapest of alike shifts may now be another one.
+      this.merge(w, minRest > 0);
+      this.buildTransitions(minRest);
     }
     return false;
+  }
+
+  /**
+   * The DP's options from the candidates: of the candidates of a day the DP cannot tell apart
+   * (`sameKey`), only the cheapest at the current type prices. Exact: the DP's best layout costs
+   * the same, in a fraction of the time when many shift types behave alike.
+   */
+  private merge(w: number, rest: boolean): void {
+    const c = this.c;
+    const key = rest ? this.sameKeyRest : this.sameKey;
+    const typePrice = this.typePrice;
+    const slot = this.slot;
+    const slotStamp = this.slotStamp;
+    for (let i = 0; i < w; i++) {
+      const co = this.candOpts[i];
+      const cb = this.candBase[i];
+      const o = this.opts[i];
+      const base = this.base[i];
+      const mins = this.mins[i];
+      if (this.stamp > 0x3fffffff) {
+        slotStamp.fill(0);
+        this.stamp = 0;
+      }
+      const stamp = ++this.stamp;
+      let n = 0;
+      for (let j = 0; j < this.candN[i]; j++) {
+        const s = co[j];
+        if (s < 0) {
+          o[n] = -1;
+          base[n] = cb[j];
+          mins[n++] = 0;
+          continue;
+        }
+        const cost = cb[j] + typePrice[c.shiftType[s]];
+        const k = key[s];
+        if (slotStamp[k] === stamp) {
+          const at = slot[k];
+          if (cost < base[at]) {
+            o[at] = s;
+            base[at] = cost;
+          }
+          continue;
+        }
+        slotStamp[k] = stamp;
+        slot[k] = n;
+        o[n] = s;
+        base[n] = cost;
+        mins[n++] = c.shiftMinutes[s];
+      }
+      this.nOpt[i] = n;
+    }
   }
 
   /**
@@ -718,4 +787,41 @@ export class RowDp {
     }
     return g;
   }
+}
+
+/**
+ * For each shift, the index among its day's shifts of the first one the row DP cannot tell from
+ * it (see RowDp.sameKey): without and with the start and end times (which only a minimum rest
+ * between shifts reads).
+ */
+function sameShiftKeys(c: Compiled): [Int32Array, Int32Array] {
+  const { T } = c;
+  const f = c.forbiddenNext;
+  // Types alike for every forbidden succession, in either direction.
+  const typeClass = new Int32Array(T);
+  for (let t = 0; t < T; t++) {
+    typeClass[t] = t;
+    for (let u = 0; u < t && typeClass[t] === t; u++) {
+      if (typeClass[u] !== u) continue;
+      let alike = true;
+      for (let v = 0; v < T && alike; v++) alike = f[u * T + v] === f[t * T + v] && f[v * T + u] === f[v * T + t];
+      if (alike) typeClass[t] = u;
+    }
+  }
+  const key = new Int32Array(c.S);
+  const keyRest = new Int32Array(c.S);
+  for (const day of c.shiftsByDay) {
+    for (let k = 0; k < day.length; k++) {
+      const s = day[k];
+      key[s] = k;
+      keyRest[s] = k;
+      for (let k2 = k - 1; k2 >= 0; k2--) {
+        const s2 = day[k2];
+        if (typeClass[c.shiftType[s2]] !== typeClass[c.shiftType[s]] || c.shiftMinutes[s2] !== c.shiftMinutes[s]) continue;
+        key[s] = key[s2];
+        if (c.shiftStart[s2] === c.shiftStart[s] && c.shiftEnd[s2] === c.shiftEnd[s]) keyRest[s] = keyRest[s2];
+      }
+    }
+  }
+  return [key, keyRest];
 }

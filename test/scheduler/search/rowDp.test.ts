@@ -130,6 +130,41 @@ describe('RowDp', () => {
     expect(worked).toEqual([1, 5, 10, 14, 18]);
   });
 
+  it('of shifts it cannot tell apart, lays out the cheapest each day', () => {
+    // E and L are alike for the DP (same length, no forbidden succession): it weighs only the
+    // cheaper of the two each day. Both are uncovered; a's wishes make L the cheaper one on day 1
+    // and E on the other days, so taking the first of them (E) would miss the wish.
+    const a: Person = { id: 'a', limits: { minTotalMinutes: 3 * H8, maxTotalMinutes: 3 * H8 } };
+    const c = compile(
+      problem(3, [a], dailyShifts(3, [{ type: 'E', hour: 6 }, { type: 'L', hour: 14 }]), {
+        preferences: [
+          { personId: 'a', kind: 'wantType', day: 0, shiftType: 'E', weight: 5 },
+          { personId: 'a', kind: 'wantType', day: 1, shiftType: 'L', weight: 5 },
+          { personId: 'a', kind: 'wantType', day: 2, shiftType: 'E', weight: 5 },
+        ],
+      }),
+    );
+    const x = new Int32Array(c.P * c.D).fill(-1);
+    const dp = new RowDp(c, new Uint8Array(c.P * c.D));
+    expect(dp.solve(x, tallyFromCells(c, x).count, 0, 0, 2)).toBe(true);
+    expect(layout(c, dp, 0, 2)).toEqual(['E0', 'L1', 'E2']);
+  });
+
+  it('tells alike shifts apart by their times when the person needs a minimum rest', () => {
+    // With 12 hours' rest, L (14–22) on day 0 cannot be followed by E (6–14) on day 1, but by L
+    // can: E1 is the cheaper (wished for), and the DP must still see L1 to work day 1 at all.
+    const a: Person = { id: 'a', limits: { minRestMinutes: 720, minTotalMinutes: 3 * H8, maxTotalMinutes: 3 * H8 } };
+    const c = compile(
+      problem(3, [a], dailyShifts(3, [{ type: 'E', hour: 6 }, { type: 'L', hour: 14 }]), {
+        preferences: [{ personId: 'a', kind: 'wantType', day: 1, shiftType: 'E', weight: 5 }],
+      }),
+    );
+    const x = rosterToCells(c, rosterOf({ a: ['L0', null, null] })).cells;
+    const dp = new RowDp(c, new Uint8Array(c.P * c.D));
+    expect(dp.solve(x, tallyFromCells(c, x).count, 0, 1, 2)).toBe(true);
+    expect(layout(c, dp, 1, 2)).toEqual(['L1', 'L2']);
+  });
+
   it('keeps per-type limits by pricing the over-used type', () => {
     // Both E and L are uncovered every day; a may take E only once and works exactly 3 days.
     const a: Person = { id: 'a', limits: { maxShiftsPerType: { E: 1 }, minTotalMinutes: 3 * H8, maxTotalMinutes: 3 * H8 } };
