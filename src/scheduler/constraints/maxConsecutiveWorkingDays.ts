@@ -7,12 +7,12 @@ import type { Compiled } from '../compiled';
 import type { RowStats } from '../search/rowStats';
 import type { PersonConstraint, Reporter } from './types';
 import { personName } from './types';
-import { RunScan } from './runs';
+import { runsAround } from './runs';
 
 function runsCost(c: Compiled, p: number, x: Int32Array, off: number, weight: number, lo: number, hi: number, stats?: RowStats, report?: Reporter): number {
   const max = c.people.maxConsecutiveWorkDays[p];
   if (max < 0) return 0;
-  const runs = stats ? stats.runs.around(c, x, off, lo, hi) : RunScan.of(c, x, off, lo, hi);
+  const runs = runsAround(c, x, off, lo, hi, stats);
   let cost = 0;
   for (let i = 0; i < runs.n; i++) {
     const first = runs.first[i];

@@ -8,12 +8,12 @@ import type { Compiled } from '../compiled';
 import type { PersonConstraint, Reporter } from './types';
 import { personName } from './types';
 import type { RowStats } from '../search/rowStats';
-import { RunScan, shortInteriorRunsCost } from './runs';
+import { runsAround, shortInteriorRunsCost } from './runs';
 
 function runsCost(c: Compiled, p: number, x: Int32Array, off: number, weight: number, lo: number, hi: number, stats?: RowStats, report?: Reporter): number {
   const min = c.people.minConsecutiveWorkDays[p];
   if (min <= 1) return 0;
-  const runs = stats ? stats.runs.around(c, x, off, lo, hi) : RunScan.of(c, x, off, lo, hi);
+  const runs = runsAround(c, x, off, lo, hi, stats);
   return shortInteriorRunsCost(c, runs, true, min, weight, report && ((first, last, run, cost) => {
     const shifts: number[] = [];
     for (let e = first; e <= last; e++) shifts.push(x[off + e]);

@@ -76,6 +76,14 @@ export class RunScan {
 }
 
 /**
+ * The runs touching [lo, hi] of row x[off …]: from the search's shared scan when its running
+ * totals are given (windowed scoring), else a fresh scan (full-row cost, explanations).
+ */
+export function runsAround(c: Compiled, x: Int32Array, off: number, lo: number, hi: number, stats?: { runs: RunScan }): RunScan {
+  return stats ? stats.runs.around(c, x, off, lo, hi) : RunScan.of(c, x, off, lo, hi);
+}
+
+/**
  * The minimum-run rule both min-consecutive constraints share: a run of the given kind that
  * starts after day 0 and ends before the last day (so it is bounded by the other kind on both
  * sides, inside the horizon) and is shorter than `min` costs weight × missing days. Runs touching

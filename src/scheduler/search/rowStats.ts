@@ -2,8 +2,8 @@
  * Per-person running totals kept by the search state as cells change: minutes worked, shifts per
  * type and shifts beyond the per-type limits, worked days per weekend and weekends worked. Global
  * row rules (total minutes, per-type limits, weekends, fairness) read these in O(1) instead of
- * walking the row. Beside them,
- * the last scan of a row's runs, which the run rules share while scoring one window.
+ * walking the row. Beside them, the last scan of a row's runs, which the run rules share while
+ * scoring one window.
  */
 import type { Compiled } from '../compiled';
 import { RunScan } from '../constraints/runs';
