@@ -52,8 +52,13 @@ import type { RowStats } from './rowStats';
 
 export const MAX_BLOCK = 7;
 
-/** Probability of the handover move (each costs two DP layouts, about a thousand cheap moves). */
-export const HANDOVER_SHARE = 0.02;
+/**
+ * Probability of the handover move (each costs two DP layouts, several hundred cheap moves).
+ * This and the other DP moves' shares (grant, fill, pair-up, rowDp, fixDp) were doubled in
+ * session 18 once the DP had become about twice as cheap (see `moveMix`); the figures below
+ * each share are from when it was set.
+ */
+export const HANDOVER_SHARE = 0.04;
 /**
  * Shifts a day above which the handover's DP is lean (RowDp.lean) and the move four times rarer:
  * the DP's cost grows with the square of the options a day. At 20 s, seeds 1–3, the full DP made
@@ -68,7 +73,7 @@ const LEAN_HANDOVER_FACTOR = 0.25;
  * medians of seeds 1–3: NRP 9 475 against 508, NRP 8 1,372 against 1,397, NRP 6 and 12 level;
  * at 0.03 NRP 6 and 8 got worse (2,137 and 1,444): each grant costs two DP layouts.
  */
-export const GRANT_SHARE = 0.01;
+export const GRANT_SHARE = 0.02;
 /**
  * On horizons of at least this many days the grant move is drawn twice as often. Compiled build,
  * 20 s, seeds 1–3, 0.02 against 0.01 (medians): NRP 19 3,885 / 4,037, 21 22,292 / 22,642 (every
@@ -82,7 +87,7 @@ export const LONG_GRANT_MIN_DAYS = 84;
  * against 4,178 / 4,136 / 4,183 / 4,272, NRP 8 level (medians 1,467 and 1,462); seeds 1–2: NRP 12
  * level, 22 and 24 mixed. At 1 % NRP 13 and 19 gained less.
  */
-export const FILL_SHARE = 0.005;
+export const FILL_SHARE = 0.01;
 /** Probability of the chain move (where it applies: `chainApplies`). */
 export const CHAIN_SHARE = 0.1;
 /** Trades a chain may make to shed the minutes its first taker is over by. */
@@ -131,9 +136,20 @@ export function chainApplies(c: Compiled): boolean {
   return supply <= CHAIN_MAX_SUPPLY * demand;
 }
 /** Probability of the pair-up move (where the weekend move applies and the DP moves do). */
-export const PAIR_UP_SHARE = 0.01;
-/** Default probabilities of change, swap, blockSwap, blockChange, rowSwap, coverFix, transfer, rowDp, fixDp, handover, grant, fill, chain, weekend, pairUp. */
-export const moveMix: number[] = [0.2, 0.2, 0.3, 0.1, 0.1, 0.1, 0.1, 0.001, 0.001, HANDOVER_SHARE, GRANT_SHARE, FILL_SHARE, CHAIN_SHARE, WEEKEND_SHARE, PAIR_UP_SHARE];
+export const PAIR_UP_SHARE = 0.02;
+/**
+ * Default probabilities of change, swap, blockSwap, blockChange, rowSwap, coverFix, transfer,
+ * rowDp, fixDp, handover, grant, fill, chain, weekend, pairUp (normalised over the kinds that
+ * apply). The six DP moves' shares are twice what they were tuned at: session 17 made the DP about
+ * twice as cheap where alike shifts merge, and the cheap moves' uphill steps are still drawn
+ * often enough for the DP moves to feed on. 60 s, in-process, alternating, seeds 1–3 / 1–2 / 1,
+ * as before → doubled: NRP 24 50,117 / 48,766 / 48,553 → 48,477 / 48,576 / 48,693; 12 4,115 /
+ * 4,240 → 4,108 / 4,122; 22 33,317 / 33,963 → 33,611 / 33,455; 13 1,792 / 1,629 → 1,657 / 1,707;
+ * 18 5,099 → 4,924; 19 3,667 → 3,534; 15 4,285 → 4,154; 21 21,756 → 21,662; 23 19,089 → 19,036;
+ * 6 2,072 → 2,058; 9 465 → 463. Worse on NRP 20 only: 5,194 / 5,172 / 5,212 → 5,283 / 5,187 /
+ * 5,326 (BENCH_NOTES.md, session 18).
+ */
+export const moveMix: number[] = [0.2, 0.2, 0.3, 0.1, 0.1, 0.1, 0.1, 0.002, 0.002, HANDOVER_SHARE, GRANT_SHARE, FILL_SHARE, CHAIN_SHARE, WEEKEND_SHARE, PAIR_UP_SHARE];
 
 /** Days the rowDp move lays out at once. */
 export const DP_WINDOW = 14;
