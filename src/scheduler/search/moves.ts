@@ -53,10 +53,8 @@ import type { RowStats } from './rowStats';
 export const MAX_BLOCK = 7;
 
 /**
- * Probability of the handover move (each costs two DP layouts, several hundred cheap moves).
- * This and the other DP moves' shares (grant, fill, pair-up, rowDp, fixDp) were doubled in
- * session 18 once the DP had become about twice as cheap (see `moveMix`); the figures below
- * each share are from when it was set.
+ * Probability of the handover move (each costs two DP layouts). The DP moves' shares were doubled
+ * in session 18 (see `moveMix`); the figures beside each share are from before that.
  */
 export const HANDOVER_SHARE = 0.04;
 /**
