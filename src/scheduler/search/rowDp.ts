@@ -35,6 +35,11 @@ function gcd(a: number, b: number): number {
   return a;
 }
 
+/** Predecessors ranked per run length for a work day (`rankPredecessors`). */
+const TOP_PREDECESSORS = 3;
+/** Options of the day before from which ranking them beats scanning them all for every option. */
+const RANK_MIN_OPTIONS = 4;
+
 /** Above this many shifts on a day the DP's state table gets too wide to pay (district scale). */
 const DP_MAX_SHIFTS_PER_DAY = 64;
 
@@ -77,6 +82,10 @@ export class RowDp {
   private from: Int32Array[] = [];
   /** Unpriced cost (cover, wishes, type prices) of the layout the last run() found. */
   private lastCost = 0;
+  /** Cover, wish and type-price cost of the layout the last successful solve() found. */
+  get layoutCost(): number {
+    return this.lastCost;
+  }
   /** The layout found by the last successful solve(), one cell per window day. */
   out = new Int32Array(0);
   private readonly maxOpt: number;
@@ -93,6 +102,19 @@ export class RowDp {
    */
   private readonly lastPrice: Float64Array;
   private person = 0;
+  /**
+   * Options of the day before from which work days take their predecessors from the ranked few
+   * (`rankPredecessors`) instead of a scan of all of them; a test sets it to Infinity to check
+   * both find layouts of the same cost.
+   */
+  rankFrom = RANK_MIN_OPTIONS;
+  /** Per run length: the ranked predecessors of `rankPredecessors` (values, options, counts). */
+  private readonly topV: Float64Array;
+  private readonly topJ: Int32Array;
+  private readonly topN: Int32Array;
+  private readonly finiteN: Int32Array;
+  /** Per person, the shifts they may work each day (`allowedShifts`; null until first asked). */
+  private readonly allowed: Array<{ start: Int32Array; list: Int32Array } | null>;
   /**
    * The search state's row totals, when the caller keeps them in step with the `x` it passes:
    * what lies outside the window is then read from them instead of walked.
@@ -146,11 +168,40 @@ export class RowDp {
     this.typeUsed = new Int32Array(c.T);
     this.typeLeft = new Int32Array(c.T);
     this.lastPrice = new Float64Array(c.P);
+    this.allowed = new Array(c.P).fill(null);
+    const runs = Math.min(maxRun, c.D + 1) + 2;
+    this.topV = new Float64Array(runs * TOP_PREDECESSORS);
+    this.topJ = new Int32Array(runs * TOP_PREDECESSORS);
+    this.topN = new Int32Array(runs);
+    this.finiteN = new Int32Array(runs);
     this.edgeIn = new Uint8Array(this.maxOpt);
     this.edgeOut = new Uint8Array(this.maxOpt);
     [this.sameKey, this.sameKeyRest] = sameShiftKeys(c);
     this.slot = new Int32Array(this.maxOpt);
     this.slotStamp = new Int32Array(this.maxOpt);
+  }
+
+  /**
+   * Person p's shifts each day that they may ever work (type allowed at all, available), in
+   * `shiftsByDay` order, built on p's first layout: the candidate loop walked every shift of the
+   * day and asked availability each time, a tenth of NRP 24's search.
+   */
+  private allowedShifts(p: number): { start: Int32Array; list: Int32Array } {
+    const known = this.allowed[p];
+    if (known) return known;
+    const c = this.c;
+    const start = new Int32Array(c.D + 1);
+    const list: number[] = [];
+    for (let d = 0; d < c.D; d++) {
+      start[d] = list.length;
+      for (const s of c.shiftsByDay[d]) {
+        if (c.people.maxShiftsPerType[p * c.T + c.shiftType[s]] !== 0 && isAvailable(c, p, s)) list.push(s);
+      }
+    }
+    start[c.D] = list.length;
+    const built = { start, list: Int32Array.from(list) };
+    this.allowed[p] = built;
+    return built;
   }
 
   /** Cover cost of p holding shift s when `others` other people hold it (a missing one saved < 0). */
@@ -243,6 +294,7 @@ export class RowDp {
       nearDay = forceDay;
       nearType = c.shiftType[forceShift];
     }
+    const { start: allowStart, list: allowList } = this.allowedShifts(p);
     for (let i = 0; i < w; i++) {
       const d = a + i;
       const cell = row + d;
@@ -260,10 +312,11 @@ export class RowDp {
       } else {
         o[n] = -1;
         base[n++] = 0;
-        for (const s of c.shiftsByDay[d]) {
+        for (let k = allowStart[d], kEnd = allowStart[d + 1]; k < kEnd; k++) {
+          const s = allowList[k];
           const others = count[s] - (cur === s ? 1 : 0);
           if (this.lean && s !== cur && others >= c.shiftHeadcount[s] && !(nearType === c.shiftType[s] && Math.abs(d - nearDay) < R)) continue;
-          if (typeLeft[c.shiftType[s]] === 0 || !isAvailable(c, p, s)) continue;
+          if (typeLeft[c.shiftType[s]] === 0) continue;
           o[n] = s;
           base[n++] = this.coverCost(s, others);
         }
@@ -334,13 +387,27 @@ export class RowDp {
     if (K > MAX_WEEKEND_LAYERS) return false;
     this.ensure(w, K);
 
-    Object.assign(this.frame, {
-      a, b, w, minRun, maxRunRaw, R, F, prev, prevRun, prevFromStart, next, nextRun,
-      nextToEnd: b + 1 + nextRun === D,
-      lo: minM > 0 ? minM - outsideMinutes : -Infinity,
-      hi: maxM >= 0 ? maxM - outsideMinutes : Infinity,
-      K, trackWe, M: 1, g: 1,
-    });
+    // Field by field: an Object.assign of a fresh literal here cost 2 % of NRP 24's search.
+    const f = this.frame;
+    f.a = a;
+    f.b = b;
+    f.w = w;
+    f.minRun = minRun;
+    f.maxRunRaw = maxRunRaw;
+    f.R = R;
+    f.F = F;
+    f.prev = prev;
+    f.prevRun = prevRun;
+    f.prevFromStart = prevFromStart;
+    f.next = next;
+    f.nextRun = nextRun;
+    f.nextToEnd = b + 1 + nextRun === D;
+    f.lo = minM > 0 ? minM - outsideMinutes : -Infinity;
+    f.hi = maxM >= 0 ? maxM - outsideMinutes : Infinity;
+    f.K = K;
+    f.trackWe = trackWe;
+    f.M = 1;
+    f.g = 1;
     this.buildTransitions(minRest);
 
     // Per-type limits bind when the window could use a type more often than it has left: price
@@ -556,10 +623,16 @@ export class RowDp {
       const pn = this.nOpt[i - 1];
       const PL = F + pn * R;
       const fl = this.follows[i];
+      const ranked = pn >= this.rankFrom;
+      const topV = this.topV;
+      const topJ = this.topJ;
+      const topN = this.topN;
+      const finiteN = this.finiteN;
       for (let q = 0; q < KM; q++) {
         const k = (q / M) | 0;
         const mu = q - k * M;
         const pk = q * PL;
+        if (ranked) this.rankPredecessors(pv, pk + F - 1, po, pn, R, rExtend);
         for (let j = 0; j < n; j++) {
           const s = o[j];
           const cost = base[j] + lambda * mins[j];
@@ -601,6 +674,50 @@ export class RowDp {
           const kWork = k + (weOpen && !sameAsYesterday ? 1 : 0);
           if (kWork >= K) continue;
           const to0 = (kWork * M + mu2) * L + F + j * R;
+          if (ranked) {
+            // The best predecessor per run length is the first of the ranked few that may precede
+            // j; only when none may and more exist is the whole day scanned. A write for r = R
+            // lands where r = R − 1's did: the lower option wins a tie, as in the scan below.
+            let wrote = false;
+            let wrotePj = -1;
+            for (let r = 1; r <= rExtend; r++) {
+              const at = r * TOP_PREDECESSORS;
+              const listed = topN[r];
+              let bpj = -1;
+              let bv = Infinity;
+              for (let t = 0; t < listed; t++) {
+                const pj = topJ[at + t];
+                if (fl[pj * mo + j]) {
+                  bpj = pj;
+                  bv = topV[at + t];
+                  break;
+                }
+              }
+              if (bpj < 0 && finiteN[r] > listed) {
+                for (let pj = 0; pj < pn; pj++) {
+                  if (!fl[pj * mo + j]) continue;
+                  const pvv = pv[pk + F + pj * R + r - 1];
+                  if (pvv < bv) {
+                    bv = pvv;
+                    bpj = pj;
+                  }
+                }
+              }
+              if (bpj < 0) {
+                wrote = false;
+                continue;
+              }
+              const v = bv + cost;
+              const to = to0 + Math.min(R, r + 1) - 1;
+              if (v < val[to] || (wrote && r === R && v === val[to] && bpj < wrotePj)) {
+                val[to] = v;
+                from[to] = pk + F + bpj * R + r - 1;
+                wrote = true;
+                wrotePj = bpj;
+              } else wrote = false;
+            }
+            continue;
+          }
           for (let pj = 0; pj < pn; pj++) {
             if (!fl[pj * mo + j]) continue;
             const st0 = pk + F + pj * R - 1;
@@ -662,6 +779,45 @@ export class RowDp {
     }
     this.lastCost = best - lambda * minutes;
     return minutes;
+  }
+
+  /**
+   * For each run length r ≤ rExtend, the TOP_PREDECESSORS cheapest work states of the previous day
+   * (value, option; lower option first on a tie) and how many of them are reachable at all, from
+   * the layer whose states start at st0 + 1. A work day's best predecessor is then nearly always
+   * among the few instead of a scan of every option of the day before for every option of today.
+   */
+  private rankPredecessors(pv: Float64Array, st0: number, po: Int32Array, pn: number, R: number, rExtend: number): void {
+    const topV = this.topV;
+    const topJ = this.topJ;
+    const topN = this.topN;
+    const finiteN = this.finiteN;
+    for (let r = 1; r <= rExtend; r++) {
+      topN[r] = 0;
+      finiteN[r] = 0;
+    }
+    for (let pj = 0; pj < pn; pj++) {
+      if (po[pj] < 0) continue;
+      const st = st0 + pj * R;
+      for (let r = 1; r <= rExtend; r++) {
+        const v = pv[st + r];
+        if (v === Infinity) continue;
+        finiteN[r]++;
+        const at = r * TOP_PREDECESSORS;
+        let t = topN[r];
+        if (t === TOP_PREDECESSORS) {
+          if (!(v < topV[at + t - 1])) continue;
+          t--;
+        } else topN[r] = t + 1;
+        while (t > 0 && v < topV[at + t - 1]) {
+          topV[at + t] = topV[at + t - 1];
+          topJ[at + t] = topJ[at + t - 1];
+          t--;
+        }
+        topV[at + t] = v;
+        topJ[at + t] = pj;
+      }
+    }
   }
 
   /**

@@ -242,6 +242,63 @@ describe('RowDp', () => {
     expect(laidOut).toBeGreaterThan(100);
   });
 
+  it('finds layouts as cheap when it takes predecessors from the ranked few as when it scans them all', () => {
+    // Five types of different lengths (so none merge) and forbidden successions (E follows only
+    // E), so that the cheapest states of the day before are often ones a day may not follow and
+    // the ranked list has to fall back to the scan. Ties may be broken differently; the cost may not differ.
+    const types = [
+      { type: 'E', hour: 6, hours: 8 },
+      { type: 'D', hour: 8, hours: 9 },
+      { type: 'S', hour: 10, hours: 6 },
+      { type: 'L', hour: 14, hours: 10 },
+      { type: 'N', hour: 21, hours: 12 },
+    ];
+    const limits = { maxWeekendsWorked: 2, minTotalMinutes: 90 * 60, maxTotalMinutes: 160 * 60, maxConsecutiveWorkDays: 5, minConsecutiveWorkDays: 2, minConsecutiveDaysOff: 2 };
+    const people: Person[] = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) => ({ id, limits }));
+    const random = mulberry32(11);
+    const days = 28;
+    const rows: Record<string, Array<string | null>> = {};
+    for (const p of people) rows[p.id] = Array.from({ length: days }, (_, d) => (random() < 0.6 ? null : `${types[Math.floor(random() * 5)].type}${d}`));
+    const preferences = Array.from({ length: 40 }, () => ({
+      personId: people[Math.floor(random() * 6)].id,
+      kind: 'wantType' as const,
+      day: Math.floor(random() * days),
+      shiftType: types[Math.floor(random() * 5)].type,
+      weight: 1 + Math.floor(random() * 9),
+    }));
+    const shifts = dailyShifts(days, types).map((s) => ({ ...s, headcount: 1 + Math.floor(random() * 2) }));
+    const forbiddenSuccessions = [
+      { from: 'N', to: 'E' },
+      { from: 'N', to: 'D' },
+      { from: 'N', to: 'S' },
+      { from: 'L', to: 'E' },
+      { from: 'L', to: 'S' },
+      { from: 'D', to: 'E' },
+      { from: 'S', to: 'E' },
+    ];
+    const c = compile(problem(days, people, shifts, { preferences, forbiddenSuccessions }));
+    const x = rosterToCells(c, rosterOf(rows)).cells;
+    const locked = new Uint8Array(c.P * c.D);
+    const count = tallyFromCells(c, x).count;
+    const ranked = new RowDp(c, locked);
+    const scan = new RowDp(c, locked);
+    scan.rankFrom = Infinity;
+    let laidOut = 0;
+    for (let k = 0; k < 400; k++) {
+      const p = Math.floor(random() * c.P);
+      const a = Math.floor(random() * 20);
+      const b = Math.min(days - 1, a + 6 + Math.floor(random() * 14));
+      const force = random() < 0.3 ? a + Math.floor(random() * (b - a + 1)) : -1;
+      const s = force >= 0 ? c.shiftsByDay[force][Math.floor(random() * 5)] : -1;
+      const ok = scan.solve(x, count, p, a, b, true, force, s);
+      expect(ranked.solve(x, count, p, a, b, true, force, s)).toBe(ok);
+      if (!ok) continue;
+      laidOut++;
+      expect(ranked.layoutCost).toBeCloseTo(scan.layoutCost, 6);
+    }
+    expect(laidOut).toBeGreaterThan(100);
+  });
+
   it('reaches a minute window that only a price far above the costs lands in', () => {
     // a asks for every day off with a weight of ten million (a little more each day) yet must work
     // exactly three days: the price per minute that makes working pay is above 20,000, past the
