@@ -101,6 +101,8 @@ export interface RosterReport {
   /** First progress report with no hard violation, or null if none came. */
   timeToFeasibleMs: number | null;
   iterations: number;
+  /** Moves the DP helper on the second core made and the search scored (0 when it did not run). */
+  helperMoves: number;
   /** Peak resident set size of this process (KiB). */
   peakRssKiB: number;
 }
@@ -145,6 +147,7 @@ export async function runRoster(opts: RosterCliOptions, log: (line: string) => v
     timeToBestMs: result.stats.timeToBestMs,
     timeToFeasibleMs,
     iterations: result.stats.iterations,
+    helperMoves: result.stats.helperMoves ?? 0,
     peakRssKiB: peakRssKiB(),
   };
 }

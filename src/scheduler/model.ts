@@ -244,6 +244,8 @@ export interface SolveStats {
   exactStatus?: string;
   /** The MIP polish beside the search, when it ran: window solves and how many improved the roster. */
   polish?: { solves: number; improvements: number };
+  /** Moves the DP helper on the second core made and the search scored, when it ran (search/dpHelper.ts). */
+  helperMoves?: number;
 }
 
 export interface SolveResult {

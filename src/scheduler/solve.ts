@@ -11,10 +11,12 @@ import { ProblemValidationError } from './model';
 import { betterScore, fullScore } from './score';
 import { anneal } from './search/anneal';
 import { construct } from './search/construct';
+import { startDpHelper } from './search/dpHelper';
 import { startExact } from './search/exact';
 import { startHighsWorker } from './search/highsWorker';
 import { PolishLoop, polishApplies } from './search/polish';
 import { repairHard } from './search/repair';
+import { rowDpApplies } from './search/rowDp';
 import { constructRows } from './search/constructRows';
 import { MoveBuffer, MoveGenerator } from './search/moves';
 import { mulberry32 } from './search/rng';
@@ -62,6 +64,8 @@ export const searchDefaults = {
   endShare: 0.01,
   /** Fraction of the anneal after which the hard weight stays at its maximum. */
   endgameFrom: 0.85,
+  /** Make the DP moves on the second core when nothing else uses it (search/dpHelper.ts). */
+  dpHelper: true,
 };
 
 export function initialGrid(c: Compiled): { x: Int32Array; locked: Uint8Array } {
@@ -135,6 +139,11 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
     const bestScore: Score = { hard, soft, parts: [] };
     opts.onProgress({ bestScore, phase, elapsedMs: t - start });
   };
+  // The second core makes the DP moves where nothing else uses it (search/dpHelper.ts).
+  const helper =
+    searchDefaults.dpHelper && rowDpApplies(c) && !exact && !polishWorker && opts.maxIterations === undefined && !opts.signal?.aborted
+      ? startDpHelper(problem, opts.previous, locked, Math.floor(random() * 2 ** 32), state, gen)
+      : null;
   report(state.hard, state.soft, 'construct', true);
   let t0 = calibrate(state, gen) * searchDefaults.t0Scale;
   // Re-planning starts from a good roster: a cool start keeps the repair local instead of
@@ -168,6 +177,7 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
     onBest: (h, s, atMs) => report(h, s, 'search', false, searchStart + atMs),
     exchange: polishLoop ?? undefined,
   });
+  await helper?.stop();
   // The anneal counts from its own start; the solve's figures count from the solve's.
   result.timeToBestMs += searchStart - start;
   let polishStats: { solves: number; improvements: number } | undefined;
@@ -243,6 +253,7 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
       cancelled: result.cancelled,
       ...(exactStatus ? { exactStatus } : {}),
       ...(polishStats ? { polish: polishStats } : {}),
+      ...(helper ? { helperMoves: gen.helperMoves } : {}),
     },
   };
 }

@@ -188,6 +188,13 @@ export function nextSameShift(c: Compiled): Int32Array {
 }
 
 export class MoveGenerator {
+  /**
+   * While a move helper runs (dpHelper.ts): the kinds it makes, taken from its ring when drawn
+   * (a draw that finds the ring empty makes the move here, as without a helper).
+   */
+  helper: { ring: { take(m: MoveBuffer): boolean }; kinds: Uint8Array } | null = null;
+  /** Moves taken from the helper's ring. */
+  helperMoves = 0;
   private readonly next: Int32Array;
   /** People allowed to work each shift type at all (per-type limit not 0). */
   private readonly eligible: Int32Array[];
@@ -1103,6 +1110,10 @@ export class MoveGenerator {
     while (kind < this.cumulative.length - 1 && r >= this.cumulative[kind]) kind++;
     m.kind = kind;
     m.n = 0;
+    if (this.helper && this.helper.kinds[kind] === 1 && this.helper.ring.take(m)) {
+      this.helperMoves++;
+      return true;
+    }
     const { P, D } = this.c;
     if (kind === 0) {
       const p = this.person();

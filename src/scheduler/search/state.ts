@@ -14,6 +14,7 @@ import type { PersonConstraint, ShiftConstraint, Tally } from '../constraints/ty
 import type { Score } from '../model';
 import { tallyAdd, tallyFromCells } from '../tally';
 import { RowStats } from './rowStats';
+import type { SharedRosterWriter } from './sharedRoster';
 
 export class SearchState {
   readonly x: Int32Array;
@@ -36,6 +37,8 @@ export class SearchState {
   private readonly touchedTo: Int32Array;
   private readonly oldWindow: Float64Array;
   readonly stats: RowStats;
+  /** Where accepted changes are logged for the move helper (dpHelper.ts), while one runs. */
+  log: SharedRosterWriter | null = null;
   private nPeople = 0;
   private readonly touchedShifts: Int32Array;
   private nShifts = 0;
@@ -96,6 +99,7 @@ export class SearchState {
     this.hard = 0;
     this.soft = 0;
     this.stats.reset(this.x);
+    this.log?.publish(this.x);
     const fresh = tallyFromCells(c, this.x);
     this.tally.count.set(fresh.count);
     this.tally.party.set(fresh.party);
@@ -251,6 +255,10 @@ export class SearchState {
     }
     this.hard += this.pendingHard;
     this.soft += this.pendingSoft;
+    if (this.log) {
+      for (let i = 0; i < this.nSaved; i++) this.log.push(this.savedCells[i], this.x[this.savedCells[i]]);
+      this.log.commit(this.x);
+    }
     this.nSaved = 0;
   }
 

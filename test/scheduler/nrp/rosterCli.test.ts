@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseRosterArgs, UsageError } from '../../../scripts/roster';
+import { parseRosterArgs, UsageError, type RosterReport } from '../../../scripts/roster';
 import { evaluateNrp } from '../../../src/scheduler/nrp/evaluate';
 import { readRosterFile } from '../../../src/scheduler/nrp/format';
 import { readNrpFile } from '../../../src/scheduler/nrp/parse';
@@ -73,5 +73,24 @@ describe('npm run roster (child process)', () => {
     const ev = evaluateNrp(inst, readRosterFile(inst, out));
     expect(last).toBe(`objective=${ev.objective} feasible=${ev.feasible}`);
     expect(readFileSync(out, 'utf8').split('\n')).toHaveLength(inst.staff.length + 1);
+  }, 120000);
+
+  it('makes the DP moves on the second core where no MIP uses it (compiled build), and the roster adds up', () => {
+    // NRP 11 is too large for the exact MIP and the polish, so its second core is free.
+    const out = path.join(dir, 'Instance11.roster.txt');
+    const json = path.join(dir, 'Instance11.report.json');
+    const r = spawnSync('npm', ['run', '-s', 'roster', '--', '--nrp', instanceFile(11), '--time-limit', '3', '--seed', '2', '--out', out, '--report-json', json], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 120000,
+    });
+    expect(r.status).toBe(0);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as RosterReport;
+    expect(report.helperMoves).toBeGreaterThan(1000);
+    // The engine's score of the roster it built from the helper's moves is the evaluator's.
+    expect(report.disagreement).toBe(false);
+    const inst = readNrpFile(instanceFile(11));
+    const ev = evaluateNrp(inst, readRosterFile(inst, out));
+    expect(r.stdout.trim().split('\n').at(-1)).toBe(`objective=${ev.objective} feasible=${ev.feasible}`);
   }, 120000);
 });
