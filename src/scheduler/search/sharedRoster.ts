@@ -75,6 +75,7 @@ export class SharedRosterReader {
   private readonly control: Int32Array;
   private readonly log: Int32Array;
   private readonly snapshot: Int32Array;
+  /** Epoch of the snapshot x was copied from (0: none yet, −1: a copy that was overwritten). */
   private epoch = 0;
   private read = 0;
   /** Asked for a snapshot after the log wrapped; nothing to apply until it comes. */
@@ -93,17 +94,22 @@ export class SharedRosterReader {
    */
   sync(x: Int32Array, reload: () => void, apply: (cell: number, value: number) => void): boolean {
     const epoch = Atomics.load(this.control, EPOCH);
-    if (epoch === 0 || (epoch & 1) === 1) return this.epoch !== 0 && !this.waiting && this.drain(apply);
-    if (epoch !== this.epoch) {
+    // An even epoch other than the one copied last: a finished snapshot to start over from.
+    if (epoch !== this.epoch && epoch !== 0 && (epoch & 1) === 0) {
       const at = Atomics.load(this.control, SNAPSHOT_AT);
       x.set(this.snapshot);
-      if (Atomics.load(this.control, EPOCH) !== epoch) return false;
+      if (Atomics.load(this.control, EPOCH) !== epoch) {
+        // Overwritten while copying: x holds nothing usable until a clean copy.
+        this.epoch = -1;
+        return false;
+      }
       this.epoch = epoch;
       this.read = at;
       this.waiting = false;
       reload();
     }
-    return !this.waiting && this.drain(apply);
+    if (this.epoch <= 0 || this.waiting) return false;
+    return this.drain(apply);
   }
 
   private drain(apply: (cell: number, value: number) => void): boolean {
