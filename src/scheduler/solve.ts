@@ -9,7 +9,7 @@ import { explainCells } from './explain';
 import type { Problem, Score, SolveOptions, SolveResult } from './model';
 import { ProblemValidationError } from './model';
 import { betterScore, fullScore } from './score';
-import { anneal } from './search/anneal';
+import { anneal, type AnnealResult } from './search/anneal';
 import { construct } from './search/construct';
 import { startDpHelper } from './search/dpHelper';
 import { startExact } from './search/exact';
@@ -144,40 +144,46 @@ export async function solveProblem(problem: Problem, opts: SolveOptions): Promis
     searchDefaults.dpHelper && rowDpApplies(c) && !exact && !polishWorker && opts.maxIterations === undefined && !opts.signal?.aborted
       ? startDpHelper(problem, opts.previous, locked, Math.floor(random() * 2 ** 32), state, gen)
       : null;
-  report(state.hard, state.soft, 'construct', true);
-  let t0 = calibrate(state, gen) * searchDefaults.t0Scale;
-  // Re-planning starts from a good roster: a cool start keeps the repair local instead of
-  // reshuffling everyone and counting on churn to pull them back.
-  if (c.previousCell) t0 = Math.min(t0, Math.max(1, c.weights.churn ?? 10));
-  // Keep time at the end for the final scoring and explanation (about one construction on large
-  // problems) and, only while the best roster still breaks a hard rule, a few percent more for
-  // the hard-rule repair: a feasible search runs on to the end margin instead of idling through
-  // a repair reserve it does not use.
-  const searchStart = now();
-  const setupMs = searchStart - start;
-  const endMargin = Math.max(opts.timeLimitMs * searchDefaults.endShare, Math.min(setupMs, opts.timeLimitMs * 0.3));
-  const reserve = Math.max(opts.timeLimitMs * searchDefaults.repairShare, endMargin);
-  const timed = opts.maxIterations === undefined;
-  const result = await anneal(state, gen, {
-    timeLimitMs: Math.max(0, (timed ? opts.timeLimitMs - endMargin : opts.timeLimitMs) - setupMs),
-    infeasibleStopMs: timed ? opts.timeLimitMs - reserve - setupMs : undefined,
-    maxIterations: opts.maxIterations,
-    now,
-    startMs: searchStart,
-    random,
-    signal: opts.signal,
-    t0,
-    t1: Math.min(searchDefaults.t1, t0),
-    cycles: searchDefaults.cycles,
-    adaptEvery: searchDefaults.adaptEvery,
-    adaptFactor: searchDefaults.adaptFactor,
-    minHardWeight: searchDefaults.minHardWeight,
-    maxHardWeight: searchDefaults.hardWeight,
-    endgameFrom: searchDefaults.endgameFrom,
-    onBest: (h, s, atMs) => report(h, s, 'search', false, searchStart + atMs),
-    exchange: polishLoop ?? undefined,
-  });
-  await helper?.stop();
+  // Stop the helper however the search ends: left running it would keep a core busy after the solve.
+  let searchStart: number;
+  let result: AnnealResult;
+  try {
+    report(state.hard, state.soft, 'construct', true);
+    let t0 = calibrate(state, gen) * searchDefaults.t0Scale;
+    // Re-planning starts from a good roster: a cool start keeps the repair local instead of
+    // reshuffling everyone and counting on churn to pull them back.
+    if (c.previousCell) t0 = Math.min(t0, Math.max(1, c.weights.churn ?? 10));
+    // Keep time at the end for the final scoring and explanation (about one construction on large
+    // problems) and, only while the best roster still breaks a hard rule, a few percent more for
+    // the hard-rule repair: a feasible search runs on to the end margin instead of idling through
+    // a repair reserve it does not use.
+    searchStart = now();
+    const setupMs = searchStart - start;
+    const endMargin = Math.max(opts.timeLimitMs * searchDefaults.endShare, Math.min(setupMs, opts.timeLimitMs * 0.3));
+    const reserve = Math.max(opts.timeLimitMs * searchDefaults.repairShare, endMargin);
+    const timed = opts.maxIterations === undefined;
+    result = await anneal(state, gen, {
+      timeLimitMs: Math.max(0, (timed ? opts.timeLimitMs - endMargin : opts.timeLimitMs) - setupMs),
+      infeasibleStopMs: timed ? opts.timeLimitMs - reserve - setupMs : undefined,
+      maxIterations: opts.maxIterations,
+      now,
+      startMs: searchStart,
+      random,
+      signal: opts.signal,
+      t0,
+      t1: Math.min(searchDefaults.t1, t0),
+      cycles: searchDefaults.cycles,
+      adaptEvery: searchDefaults.adaptEvery,
+      adaptFactor: searchDefaults.adaptFactor,
+      minHardWeight: searchDefaults.minHardWeight,
+      maxHardWeight: searchDefaults.hardWeight,
+      endgameFrom: searchDefaults.endgameFrom,
+      onBest: (h, s, atMs) => report(h, s, 'search', false, searchStart + atMs),
+      exchange: polishLoop ?? undefined,
+    });
+  } finally {
+    await helper?.stop();
+  }
   // The anneal counts from its own start; the solve's figures count from the solve's.
   result.timeToBestMs += searchStart - start;
   let polishStats: { solves: number; improvements: number } | undefined;

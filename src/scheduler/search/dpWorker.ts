@@ -4,7 +4,7 @@
  * costly DP moves — handover, grant, fill, pair-up, row layout — into the move ring for the search
  * thread to score and take or leave.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import { compile } from '../compile';
 import type { Problem, Roster } from '../model';
 import { tallyFromCells } from '../tally';
@@ -59,7 +59,6 @@ function main(d: HelperData): void {
     }
     if (gen.generate(x, m) && m.n > 0) ring.put(m);
   }
-  parentPort?.postMessage('stopped');
 }
 
 main(workerData as HelperData);
